@@ -1,0 +1,33 @@
+import * as fs from "fs";
+import * as path from "path";
+import Docker from "dockerode";
+import type { HostProps, HostTlsProps } from "../host/host-schema";
+import { dockerClientOptions, type TlsMaterial } from "./client-options";
+
+function tlsMaterial(tls: HostTlsProps | undefined): TlsMaterial | undefined {
+  if (!tls) return undefined;
+  if (tls.ca && tls.cert && tls.key) return { ca: tls.ca, cert: tls.cert, key: tls.key };
+  const dir = tls.certPath as string;
+  const read = (file: string) => {
+    try {
+      return fs.readFileSync(path.join(dir, file), "utf8");
+    } catch (err) {
+      throw new Error(`\`host.tls.certPath\` ${JSON.stringify(dir)} has no readable ${file} (${(err as Error).message})`);
+    }
+  };
+  return { ca: read("ca.pem"), cert: read("cert.pem"), key: read("key.pem") };
+}
+
+// One client per host per process: every `pulumi up` is a new provider process,
+// and within it all resources on a host share one connection pool.
+const clients = new Map<string, Docker>();
+
+export function dockerClient(host: HostProps, tls?: HostTlsProps): Docker {
+  const key = JSON.stringify([host.url, tls ?? null]);
+  let client = clients.get(key);
+  if (!client) {
+    client = new Docker(dockerClientOptions(host, tlsMaterial(tls), { sshAuthSock: process.env.SSH_AUTH_SOCK }));
+    clients.set(key, client);
+  }
+  return client;
+}

@@ -1,0 +1,69 @@
+/** Labels berth puts on everything it creates; finding berth's objects always goes through them. */
+export const LABELS = {
+  managedBy: "dev.berth.managed-by",
+  kind: "dev.berth.kind",
+  project: "dev.berth.project",
+  stack: "dev.berth.stack",
+  resource: "dev.berth.resource",
+  specHash: "dev.berth.spec-hash",
+  lifetime: "dev.berth.lifetime",
+  ports: "dev.berth.ports",
+  gpus: "dev.berth.gpus",
+} as const;
+
+export const MANAGED_BY = "berth";
+
+export type ObjectKind = "volume" | "deployment" | "job" | "persistent-container";
+
+/** Who a berth object belongs to: the stack and the resource that declared it. */
+export interface Owner {
+  project: string;
+  stack: string;
+  resource: string;
+}
+
+export interface LabelFacts {
+  kind: ObjectKind;
+  owner: Owner;
+  specHash: string;
+  lifetime?: string;
+  ports?: number[];
+  gpus?: string[];
+}
+
+/** berth's labels win over the user's: ownership must not be forgeable by a stack's own labels. */
+export function createLabels(facts: LabelFacts, userLabels: Record<string, string> = {}): Record<string, string> {
+  const labels: Record<string, string> = {
+    ...userLabels,
+    [LABELS.managedBy]: MANAGED_BY,
+    [LABELS.kind]: facts.kind,
+    [LABELS.project]: facts.owner.project,
+    [LABELS.stack]: facts.owner.stack,
+    [LABELS.resource]: facts.owner.resource,
+    [LABELS.specHash]: facts.specHash,
+  };
+  if (facts.lifetime) labels[LABELS.lifetime] = facts.lifetime;
+  if (facts.ports?.length) labels[LABELS.ports] = facts.ports.join(",");
+  if (facts.gpus?.length) labels[LABELS.gpus] = facts.gpus.join(",");
+  return labels;
+}
+
+export function isManagedByBerth(labels: Record<string, string> | null | undefined): boolean {
+  return labels?.[LABELS.managedBy] === MANAGED_BY;
+}
+
+export function isOwnedBy(labels: Record<string, string> | null | undefined, owner: Owner): boolean {
+  return (
+    isManagedByBerth(labels) &&
+    labels?.[LABELS.project] === owner.project &&
+    labels?.[LABELS.stack] === owner.stack &&
+    labels?.[LABELS.resource] === owner.resource
+  );
+}
+
+export function describeOwner(labels: Record<string, string>): string {
+  return `${labels[LABELS.project]}/${labels[LABELS.stack]}/${labels[LABELS.resource]}`;
+}
+
+/** A label key starting with berth's prefix is reserved. */
+export const RESERVED_LABEL_PREFIX = "dev.berth.";

@@ -1,0 +1,24 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { Owner } from "../docker/labels";
+import { hostOrDefault, type HostInput } from "../host";
+
+/** The stack and resource a berth object belongs to, as recorded in its labels. */
+export function resourceOwner(resourceName: string): Owner {
+  return { project: pulumi.getProject(), stack: pulumi.getStack(), resource: resourceName };
+}
+
+/**
+ * Splits a host input into its public part and its TLS material, so that the
+ * material can be a secret output of its own while the URL stays readable in
+ * previews. Applies the DOCKER_HOST default when no host is given.
+ */
+export function splitHost(host: HostInput | undefined): { host: pulumi.Output<unknown>; hostTls: pulumi.Output<unknown> | undefined } {
+  const resolved = pulumi.output(hostOrDefault(host, process.env));
+  const publicPart = resolved.apply((h) => {
+    if (typeof h === "string") return { url: h };
+    const { tls: _tls, ...rest } = h as unknown as Record<string, unknown>;
+    return rest;
+  });
+  const tls = resolved.apply((h) => (typeof h === "string" ? undefined : (h as { tls?: unknown }).tls));
+  return { host: pulumi.unsecret(publicPart), hostTls: pulumi.secret(tls) };
+}

@@ -1,0 +1,3 @@
+export type { HostArgs, HostTlsArgs, HostInput } from "./host";
+export { defaultHost, hostOrDefault } from "./default-host";
+export { hostSchema, hostScheme, probeAddress, type HostProps } from "./host-schema";

@@ -1,0 +1,1 @@
+export { Volume, type VolumeArgs } from "./volume";

@@ -1,0 +1,146 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type Docker from "dockerode";
+import { dockerClient } from "../docker/client";
+import { dockerMessage, isConflict, isNotFound } from "../docker/errors";
+import { createLabels, describeOwner, isManagedByBerth, isOwnedBy, LABELS } from "../docker/labels";
+import { plainData, plainProps } from "../dynamic/plain-props";
+import { log } from "../log";
+import { objectName } from "../naming";
+import { resourceError } from "../resource-error";
+import { specHash } from "../spec-hash";
+import { checkInputs } from "../validation/check-inputs";
+import { volumeDiff } from "./volume-diff";
+import { volumeSchema, type VolumeOutputs, type VolumeProps } from "./volume-schema";
+
+function fail(props: VolumeProps, cause: string, advice?: string): Error {
+  return resourceError("Volume", props.owner.resource, props.host.url, cause, advice);
+}
+
+function client(props: VolumeProps): Docker {
+  return dockerClient(props.host, props.hostTls);
+}
+
+/** The spec a volume is made from; its hash names auto-named volumes and marks every volume. */
+function volumeSpecHash(props: VolumeProps): string {
+  return specHash({ host: props.host.url, driver: props.driver, driverOptions: props.driverOptions, labels: props.labels });
+}
+
+async function inspectVolume(props: VolumeProps, name: string): Promise<Docker.VolumeInspectInfo | undefined> {
+  try {
+    return await client(props).getVolume(name).inspect();
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw fail(props, `could not inspect volume "${name}": ${dockerMessage(err)}`, "Check that the daemon is running and reachable");
+  }
+}
+
+function outputs(props: VolumeProps, info: Docker.VolumeInspectInfo, hash: string, adopted: boolean): VolumeOutputs {
+  return plainData({ ...props, volumeName: info.Name, mountpoint: info.Mountpoint, specHash: hash, adopted });
+}
+
+export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+  return checkInputs(volumeSchema, plainProps(news), "Volume");
+}
+
+export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+  return volumeDiff(plainProps(olds), plainProps(news));
+}
+
+export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
+  const props = volumeSchema.parse(plainProps(inputs));
+  const hash = volumeSpecHash(props);
+  const name = props.name ?? objectName(props.owner, hash);
+  const existing = await inspectVolume(props, name);
+
+  if (existing) {
+    const labels = existing.Labels ?? {};
+    if (isOwnedBy(labels, props.owner) && labels[LABELS.specHash] === hash) {
+      log.provider("volume %s: adopting its own volume left by an earlier, interrupted create", name);
+      return { id: name, outs: outputs(props, existing, hash, false) };
+    }
+    if (isManagedByBerth(labels)) {
+      throw fail(
+        props,
+        `volume "${name}" already exists and belongs to ${describeOwner(labels)}`,
+        "Choose another `name`, or remove that resource first",
+      );
+    }
+    if (!props.adopt) {
+      throw fail(
+        props,
+        `volume "${name}" already exists and was not created by berth`,
+        "Set `adopt: true` to manage it (berth will then keep it on destroy), or choose another `name`",
+      );
+    }
+    log.provider("volume %s: adopted at the user's request", name);
+    return { id: name, outs: outputs(props, existing, hash, true) };
+  }
+
+  try {
+    await client(props).createVolume({
+      Name: name,
+      Driver: props.driver,
+      DriverOpts: props.driverOptions,
+      Labels: createLabels({ kind: "volume", owner: props.owner, specHash: hash }, props.labels),
+    });
+  } catch (err) {
+    throw fail(props, `could not create volume "${name}": ${dockerMessage(err)}`, "Check `driver` and `driverOptions`");
+  }
+  const created = await inspectVolume(props, name);
+  if (!created) throw fail(props, `volume "${name}" vanished right after it was created`);
+  return { id: name, outs: outputs(props, created, hash, false) };
+}
+
+export async function read(id: string, stored: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
+  const props = stored as unknown as VolumeOutputs;
+  const info = await inspectVolume(props, props.volumeName ?? id);
+  const stillOurs = info && (props.adopted || isOwnedBy(info.Labels ?? {}, props.owner));
+  if (!info || !stillOurs) {
+    log.provider("volume %s is gone from host %s", id, props.host.url);
+    return {};
+  }
+  return { id, props: { ...plainProps(stored), mountpoint: info.Mountpoint } };
+}
+
+export async function update(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
+  // Only properties that never reach Docker change in place (host TLS material, `adopt`).
+  const old = plainProps(olds) as unknown as VolumeOutputs;
+  const props = volumeSchema.parse(plainProps(news));
+  return { outs: plainData({ ...props, volumeName: old.volumeName, mountpoint: old.mountpoint, specHash: old.specHash, adopted: old.adopted }) };
+}
+
+export async function deleteVolume(id: string, stored: Record<string, unknown>): Promise<void> {
+  const props = stored as unknown as VolumeOutputs;
+  const name = props.volumeName ?? id;
+  if (props.adopted) {
+    log.provider("volume %s was adopted, not created, by berth: keeping it", name);
+    return;
+  }
+  const info = await inspectVolume(props, name);
+  if (!info) return;
+  if (!isOwnedBy(info.Labels ?? {}, props.owner)) {
+    log.provider("volume %s no longer carries this resource's labels: leaving it alone", name);
+    return;
+  }
+  try {
+    await client(props).getVolume(name).remove();
+  } catch (err) {
+    if (isNotFound(err)) return;
+    if (isConflict(err)) {
+      const users = await containersUsing(props, name);
+      throw fail(
+        props,
+        `volume "${name}" is still in use by ${users.length ? users.map((c) => `"${c}"`).join(", ") : "a container"}`,
+        "Remove or re-point those containers first, then run `pulumi destroy` again",
+      );
+    }
+    throw fail(props, `could not remove volume "${name}": ${dockerMessage(err)}`);
+  }
+}
+
+async function containersUsing(props: VolumeProps, name: string): Promise<string[]> {
+  const containers = await client(props).listContainers({ all: true, filters: { volume: [name] } });
+  return containers.map((c) => (c.Names[0] ?? c.Id).replace(/^\//, ""));
+}
+
+export { deleteVolume as delete };

@@ -1,0 +1,42 @@
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { hooksProvider } from "../dynamic/hooks-provider";
+import { resourceOwner, splitHost } from "../dynamic/resource-owner";
+import type { HostInput } from "../host";
+
+export interface VolumeArgs {
+  /** The Docker host; defaults to DOCKER_HOST or the local socket. */
+  host?: HostInput;
+  /** A fixed volume name. Without it berth derives one from project, stack, resource name and spec. */
+  name?: pulumi.Input<string>;
+  /** Volume driver; `local` by default. */
+  driver?: pulumi.Input<string>;
+  driverOptions?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  labels?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Manage a same-named volume that berth did not create instead of failing. It is kept on destroy. */
+  adopt?: pulumi.Input<boolean>;
+}
+
+const HOOKS = path.join(__dirname, "volume-hooks");
+
+/** A named Docker volume on one host. */
+export class Volume extends pulumi.dynamic.Resource {
+  /** The volume's name on the daemon. */
+  declare public readonly volumeName: pulumi.Output<string>;
+  declare public readonly mountpoint: pulumi.Output<string>;
+  declare public readonly specHash: pulumi.Output<string>;
+  /** True when berth adopted an existing volume rather than creating it. */
+  declare public readonly adopted: pulumi.Output<boolean>;
+
+  constructor(name: string, args: VolumeArgs = {}, opts: pulumi.CustomResourceOptions = {}) {
+    const { host, hostTls } = splitHost(args.host);
+    super(
+      hooksProvider(HOOKS),
+      name,
+      { ...args, host, hostTls, owner: resourceOwner(name), volumeName: undefined, mountpoint: undefined, specHash: undefined, adopted: undefined },
+      { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), "hostTls"] },
+      "berth",
+      "Volume",
+    );
+  }
+}

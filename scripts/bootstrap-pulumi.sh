@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Provides the Pulumi CLI, berth's Node.js language host and the dynamic-provider
+# plugin script in $BERTH_PULUMI_BIN, keyed by version. A `pulumi` already on PATH
+# at the pinned version is used as it is. No prebuilt download is needed: the CLI
+# is built from its Go module through the wrapper module in scripts/pulumi (the
+# CLI's own go.mod carries local replace lines, so `go install` refuses it).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+want="v$BERTH_PULUMI_VERSION"
+wrapper="$BERTH_ROOT/scripts/pulumi"
+stamp="$BERTH_PULUMI_BIN/.sources-$(cat "$wrapper"/go.mod "$wrapper"/go.sum "$wrapper"/language-host/*.go | sha256sum | cut -c1-16)"
+
+if [ -x "$BERTH_PULUMI_BIN/pulumi" ] && [ -f "$stamp" ]; then
+  say "Pulumi CLI $want is cached in $BERTH_PULUMI_BIN"
+  exit 0
+fi
+command -v go >/dev/null || die "Go is needed to build the Pulumi CLI; install it (https://go.dev/dl) and run again"
+
+mkdir -p "$BERTH_PULUMI_BIN"
+# The checksum database is not reachable from every machine; the module proxy is.
+export GOSUMDB=off GOFLAGS=-mod=mod
+ldflags="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$want"
+cd "$wrapper"
+step "downloading the Pulumi CLI's Go modules" \
+  with_heartbeat "downloading Go modules" "$BERTH_CACHE/go-download.log" go mod download
+step "building the Pulumi CLI $want from source (takes about 3 minutes on 2 cores)" \
+  with_heartbeat "compiling the Pulumi CLI" "$BERTH_CACHE/go-build.log" \
+  go build -trimpath -ldflags "$ldflags" -o "$BERTH_PULUMI_BIN/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+step "building berth's Node.js language host" \
+  with_heartbeat "compiling the language host" "$BERTH_CACHE/go-build.log" \
+  go build -trimpath -ldflags "$ldflags" -o "$BERTH_PULUMI_BIN/pulumi-language-nodejs" ./language-host
+
+# The engine starts dynamic providers through this script; it resolves
+# @pulumi/pulumi's provider entry point from the program's directory.
+cat > "$BERTH_PULUMI_BIN/pulumi-resource-pulumi-nodejs" <<'SCRIPT'
+#!/bin/sh
+entry=$(node -e "console.log(require.resolve('@pulumi/pulumi/cmd/dynamic-provider'))") || exit 1
+exec node "$entry" "$@"
+SCRIPT
+chmod +x "$BERTH_PULUMI_BIN/pulumi-resource-pulumi-nodejs"
+rm -f "$BERTH_PULUMI_BIN"/.sources-*
+touch "$stamp"
+say "Pulumi CLI: $("$BERTH_PULUMI_BIN/pulumi" version)"

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Starts or stops extra Docker daemons that stand in for extra hosts.
+#   extra-hosts.sh start N   hosts 1..N; prints one DOCKER_HOST url per line on stdout
+#   extra-hosts.sh stop  N   stops hosts 1..N that this script started, removes their bridges
+# Each host has its own socket, data root, exec root, pidfile and bridge interface
+# (a second daemon with --bridge=none would delete docker0 and break the first daemon).
+# Published ports answer on 127.0.0.1 through Docker's userland proxy.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+base=/run/berth-hosts
+data=/var/lib/berth-hosts
+
+host_url() { echo "unix://$base/h$1/docker.sock"; }
+
+start_host() {
+  local n=$1 dir="$base/h$n" bridge="br-berth$n"
+  local url; url="$(host_url "$n")"
+  if timeout 5 env DOCKER_HOST="$url" docker version >/dev/null 2>&1; then
+    echo "$url"; return
+  fi
+  mkdir -p "$dir" "$data/h$n"
+  if ! ip link show "$bridge" >/dev/null 2>&1; then
+    ip link add "$bridge" type bridge
+    ip addr add "10.222.$n.1/24" dev "$bridge"
+  fi
+  ip link set "$bridge" up
+  setsid dockerd --host "$url" --data-root "$data/h$n" --exec-root "$dir/exec" \
+    --pidfile "$dir/dockerd.pid" --bridge "$bridge" --iptables=false --ip-masq=false \
+    >>"$dir/dockerd.log" 2>&1 </dev/null &
+  for _ in $(seq 1 60); do
+    if timeout 5 env DOCKER_HOST="$url" docker version >/dev/null 2>&1; then
+      echo "$url"; return
+    fi
+    sleep 0.5
+  done
+  tail -n 20 "$dir/dockerd.log" >&2
+  die "extra host h$n did not answer within 30 s; see $dir/dockerd.log"
+}
+
+stop_host() {
+  local n=$1 dir="$base/h$n"
+  if [ -f "$dir/dockerd.pid" ]; then
+    local pid; pid="$(cat "$dir/dockerd.pid")"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  ip link del "br-berth$n" 2>/dev/null || true
+}
+
+case "${1:-}" in
+  start)
+    urls=()
+    for n in $(seq 1 "${2:?how many hosts}"); do urls+=("$(start_host "$n")"); done
+    bash "$BERTH_ROOT/scripts/build-images.sh" "${urls[@]}" >&2
+    printf '%s\n' "${urls[@]}"
+    ;;
+  stop)
+    for n in $(seq 1 "${2:?how many hosts}"); do stop_host "$n"; done
+    ;;
+  *) die "usage: extra-hosts.sh start|stop N" ;;
+esac

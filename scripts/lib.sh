@@ -1,0 +1,51 @@
+# Shared helpers for berth's set-up scripts. Sourced, never run.
+# Every long step says what it is doing and how long it took, so nobody
+# stares at a silent terminal.
+
+BERTH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BERTH_CACHE="${BERTH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/berth}"
+BERTH_PULUMI_VERSION="3.248.0"
+BERTH_PULUMI_BIN="$BERTH_CACHE/pulumi/v$BERTH_PULUMI_VERSION/bin"
+BERTH_DOCKERD_LOG="$BERTH_CACHE/dockerd.log"
+
+say() { printf '[berth %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { say "error: $*"; exit 1; }
+
+# step "description" command... — runs a command, reporting start, finish and duration.
+step() {
+  local what="$1"; shift
+  local started=$SECONDS
+  say "$what ..."
+  "$@" || die "$what failed (exit $?)"
+  say "$what done in $((SECONDS - started))s"
+}
+
+# Runs a command whose output is long; prints a heartbeat every 15 s and the
+# tail of the output if it fails.
+with_heartbeat() {
+  local what="$1" log="$2"; shift 2
+  local started=$SECONDS
+  "$@" >"$log" 2>&1 &
+  local pid=$! last=$SECONDS
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 1
+    if (( SECONDS - last >= 15 )); then
+      last=$SECONDS
+      say "  ... still $what ($((SECONDS - started))s; last output: $(tail -n 1 "$log" | cut -c1-100))"
+    fi
+  done
+  if ! wait "$pid"; then
+    tail -n 40 "$log" >&2
+    return 1
+  fi
+}
+
+apt_install() {
+  if [ ! -f "$BERTH_CACHE/.apt-updated" ]; then
+    mkdir -p "$BERTH_CACHE"
+    with_heartbeat "updating Debian package lists" "$BERTH_CACHE/apt-update.log" \
+      apt-get update && touch "$BERTH_CACHE/.apt-updated"
+  fi
+  with_heartbeat "installing $*" "$BERTH_CACHE/apt-install.log" \
+    env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
+}
