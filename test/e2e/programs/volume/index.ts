@@ -1,0 +1,5 @@
+import { Volume } from "berth";
+
+const data = new Volume("data", { labels: { purpose: "e2e", tier: "cache" } });
+
+export const volumeName = data.volumeName;

@@ -1,0 +1,99 @@
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * A copy of one of test/e2e/programs, run with the real Pulumi CLI against a
+ * local file backend of its own. The copy lives under .berth/e2e inside the
+ * repository so that the program resolves `berth` and `@pulumi/pulumi` like a
+ * user's program does. Each copy gets a unique project name, which is also the
+ * label tests sweep by.
+ */
+export class PulumiProgram {
+  readonly dir: string;
+  readonly project: string;
+  readonly stack = "e2e";
+  private readonly stateDir: string;
+
+  constructor(programName: string) {
+    const suffix = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    this.project = `e2e-${programName}-${suffix}`;
+    this.dir = path.join(ROOT, ".berth", "e2e", this.project);
+    this.stateDir = path.join(this.dir, ".state");
+    fs.mkdirSync(this.stateDir, { recursive: true });
+    fs.cpSync(path.join(ROOT, "test", "e2e", "programs", programName), this.dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(this.dir, "Pulumi.yaml"),
+      `name: ${this.project}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\nmain: index.ts\n`,
+    );
+  }
+
+  /** Runs `pulumi ARGS` in the program's directory with berth's environment (scripts/env.sh). */
+  run(args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+    return new Promise((resolve, reject) => {
+      const child = spawn("bash", ["-c", 'source "$0/scripts/env.sh" && exec pulumi "$@"', ROOT, ...args], {
+        cwd: this.dir,
+        env: {
+          ...process.env,
+          PULUMI_BACKEND_URL: `file://${this.stateDir}`,
+          PULUMI_CONFIG_PASSPHRASE: "e2e",
+          PULUMI_HOME: path.join(this.stateDir, "home"),
+          ...env,
+        },
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d) => (stdout += d));
+      child.stderr.on("data", (d) => (stderr += d));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    });
+  }
+
+  /** Runs and fails the test with the CLI's whole output when it does not exit 0. */
+  async ok(args: string[], env: Record<string, string> = {}): Promise<string> {
+    const result = await this.run(args, env);
+    if (result.code !== 0) {
+      throw new Error(`pulumi ${args.join(" ")} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+    }
+    return result.stdout;
+  }
+
+  async init(config: Record<string, string> = {}): Promise<void> {
+    await this.ok(["stack", "init", this.stack]);
+    for (const [key, value] of Object.entries(config)) await this.ok(["config", "set", "--path", key, value]);
+  }
+
+  up = () => this.ok(["up", "--yes", "--skip-preview", "--non-interactive"]);
+  refresh = () => this.ok(["refresh", "--yes", "--skip-preview", "--non-interactive"]);
+  destroy = () => this.ok(["destroy", "--yes", "--skip-preview", "--non-interactive"]);
+  previewDiff = () => this.ok(["preview", "--diff", "--non-interactive"]);
+
+  async previewJson(): Promise<{ steps: Array<{ op: string; urn: string; diffReasons?: string[]; replaceReasons?: string[] }> }> {
+    return JSON.parse(await this.ok(["preview", "--json", "--non-interactive"]));
+  }
+
+  async outputs(): Promise<Record<string, any>> {
+    return JSON.parse(await this.ok(["stack", "output", "--json", "--show-secrets"]));
+  }
+
+  /** The resources in the stack's state, by type token. */
+  async stateResources(): Promise<Array<{ type: string; urn: string; outputs?: Record<string, any> }>> {
+    const exported = JSON.parse(await this.ok(["stack", "export"]));
+    return exported.deployment.resources ?? [];
+  }
+
+  /** Destroys whatever is left and removes the copy. */
+  async dispose(): Promise<void> {
+    await this.run(["destroy", "--yes", "--skip-preview", "--non-interactive"]);
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,56 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import Docker from "dockerode";
+import { afterEach, describe, expect, it } from "vitest";
+import { CONNECT_TIMEOUT_MS, dockerClientOptions } from "../../../../provider/docker/client-options";
+
+const tls = { ca: "CA-PEM", cert: "CERT-PEM", key: "KEY-PEM" };
+
+describe("dockerClientOptions", () => {
+  it.each([
+    ["unix:///var/run/docker.sock", undefined, { socketPath: "/var/run/docker.sock", protocol: "http", host: undefined }],
+    ["unix:///run/berth-hosts/h1/docker.sock", undefined, { socketPath: "/run/berth-hosts/h1/docker.sock" }],
+    ["tcp://10.0.0.5:2375", undefined, { host: "10.0.0.5", port: "2375", protocol: "http", ca: undefined }],
+    ["tcp://gpu-01:2376", tls, { host: "gpu-01", port: "2376", protocol: "https", ca: "CA-PEM", cert: "CERT-PEM", key: "KEY-PEM" }],
+    ["ssh://ops@gpu-02", undefined, { protocol: "ssh", host: "gpu-02", port: "22", username: "ops", socketPath: undefined }],
+    ["ssh://ops@gpu-02:2222", undefined, { protocol: "ssh", port: "2222" }],
+  ] as const)("maps %s", (url, material, expected) => {
+    const options = dockerClientOptions({ url }, material, {});
+    expect(options).toMatchObject(expected);
+    expect(options.connectionTimeout).toBe(CONNECT_TIMEOUT_MS);
+  });
+
+  it("uses the ssh agent it is given and no other", () => {
+    expect(dockerClientOptions({ url: "ssh://ops@h" }, undefined, { sshAuthSock: "/tmp/agent" }).sshOptions).toEqual({ agent: "/tmp/agent" });
+    expect(dockerClientOptions({ url: "ssh://ops@h" }, undefined, {}).sshOptions).toEqual({});
+  });
+
+  describe("the environment does not leak into explicit options", () => {
+    const saved = { ...process.env };
+    afterEach(() => {
+      process.env = { ...saved };
+    });
+
+    it("ignores DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH when building a client", () => {
+      const certs = fs.mkdtempSync(path.join(os.tmpdir(), "berth-certs-"));
+      for (const f of ["ca.pem", "cert.pem", "key.pem"]) fs.writeFileSync(path.join(certs, f), `-----BEGIN CERTIFICATE-----\nENV-${f}\n-----END CERTIFICATE-----\n`);
+      process.env.DOCKER_HOST = "tcp://elsewhere:2376";
+      process.env.DOCKER_TLS_VERIFY = "1";
+      process.env.DOCKER_CERT_PATH = certs;
+
+      const unixModem = new Docker(dockerClientOptions({ url: "unix:///var/run/docker.sock" }, undefined, {})).modem as any;
+      expect(unixModem.socketPath).toBe("/var/run/docker.sock");
+      expect(unixModem.host).toBeUndefined();
+      expect(unixModem.protocol).toBe("http");
+      expect(unixModem.ca).toBeUndefined();
+      expect(unixModem.key).toBeUndefined();
+
+      const tcpModem = new Docker(dockerClientOptions({ url: "tcp://build:2375" }, undefined, {})).modem as any;
+      expect(tcpModem.host).toBe("build");
+      expect(tcpModem.port).toBe("2375");
+      expect(tcpModem.protocol).toBe("http");
+      expect(tcpModem.cert).toBeUndefined();
+    });
+  });
+});
