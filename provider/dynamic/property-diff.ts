@@ -1,10 +1,14 @@
-import { canonicalJson } from "../spec-hash";
+import { canonicalJson, specHash } from "../spec-hash";
 
 /** How a change of one property reaches Docker: not at all, in place, or only by a new object. */
 export type ChangeKind = "none" | "update" | "replace";
 
 /** Per top-level property: a fixed kind for any change, or a function that decides. */
 export type DiffRules = Record<string, ChangeKind | ((olds: unknown, news: unknown) => ChangeKind)>;
+
+/** A host change replaces when the URL changes (another daemon); anything else about the host updates in place. */
+export const hostUrlRule = (olds: unknown, news: unknown): ChangeKind =>
+  (olds as { url?: unknown } | undefined)?.url === (news as { url?: unknown } | undefined)?.url ? "update" : "replace";
 
 export interface PropertyDiff {
   changed: string[];
@@ -31,4 +35,15 @@ export function diffProperties(olds: Record<string, unknown>, news: Record<strin
     if (kind === "replace") replaces.push(key);
   }
   return { changed, replaces };
+}
+
+/**
+ * The hash of everything whose change replaces the object (the host by its
+ * URL): it names auto-named objects and marks every object with its spec.
+ */
+export function replacingSpecHash(props: Record<string, unknown>, rules: DiffRules): string {
+  const shaping = Object.keys(rules)
+    .filter((key) => key !== "host" && rules[key] === "replace")
+    .map((key) => [key, props[key] ?? null]);
+  return specHash({ host: (props.host as { url: string }).url, ...Object.fromEntries(shaping) });
 }

@@ -22,3 +22,8 @@ export function splitHost(host: HostInput | undefined): { host: pulumi.Output<un
   const tls = resolved.apply((h) => (typeof h === "string" ? undefined : (h as { tls?: unknown }).tls));
   return { host: pulumi.unsecret(publicPart), hostTls: pulumi.secret(tls) };
 }
+
+/** Resource options with berth's secret outputs added to the user's. */
+export function withSecretOutputs(opts: pulumi.CustomResourceOptions, secretOutputs: string[]): pulumi.CustomResourceOptions {
+  return { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), ...secretOutputs] };
+}

@@ -26,10 +26,11 @@ function describe(issue: z.core.$ZodIssue, inputs: unknown, kind: string): Check
   }
   const property = propertyPath(issue.path);
   const missing = issue.path.length > 0 && valueAt(inputs, issue.path) === undefined;
-  const generic = issue.message.startsWith("Invalid input") || issue.message.startsWith("Too ") || issue.message.startsWith("Invalid option");
-  let reason = issue.message;
-  if (missing && issue.code === "invalid_type") reason = `is required: ${issue.message}`;
-  if (generic) reason = `${missing ? "is required; " : ""}${issue.message.replace(/^Invalid input: /, "")}`;
+  // A record key's own rule says what is wrong with it.
+  let reason = issue.code === "invalid_key" ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+  const generic = /^(Invalid input|Invalid option|Too (big|small))/.test(reason);
+  if (generic) reason = reason.replace(/^Invalid input: /, "");
+  if (missing && issue.code === "invalid_type") reason = generic ? `is required; ${reason}` : `is required: ${reason}`;
   return [{ property: property || kind, reason }];
 }
 

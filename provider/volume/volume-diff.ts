@@ -1,12 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { diffProperties, type DiffRules } from "../dynamic/property-diff";
-
-const hostRule = (olds: unknown, news: unknown) =>
-  (olds as { url?: unknown } | undefined)?.url === (news as { url?: unknown } | undefined)?.url ? "update" : "replace";
+import { diffProperties, hostUrlRule, type DiffRules } from "../dynamic/property-diff";
 
 /** Docker volumes are immutable: everything that reaches Docker replaces; the rest updates state only. */
 export const VOLUME_DIFF_RULES: DiffRules = {
-  host: hostRule,
+  host: hostUrlRule,
   hostTls: "update",
   name: "replace",
   driver: "replace",

@@ -4,12 +4,12 @@ import { dockerClient } from "../docker/client";
 import { dockerMessage, isConflict, isNotFound } from "../docker/errors";
 import { createLabels, describeOwner, isManagedByBerth, isOwnedBy, LABELS } from "../docker/labels";
 import { plainData, plainProps } from "../dynamic/plain-props";
+import { replacingSpecHash } from "../dynamic/property-diff";
 import { log } from "../log";
 import { objectName } from "../naming";
 import { resourceError } from "../resource-error";
-import { specHash } from "../spec-hash";
 import { checkInputs } from "../validation/check-inputs";
-import { volumeDiff } from "./volume-diff";
+import { VOLUME_DIFF_RULES, volumeDiff } from "./volume-diff";
 import { volumeSchema, type VolumeOutputs, type VolumeProps } from "./volume-schema";
 
 function fail(props: VolumeProps, cause: string, advice?: string): Error {
@@ -18,11 +18,6 @@ function fail(props: VolumeProps, cause: string, advice?: string): Error {
 
 function client(props: VolumeProps): Docker {
   return dockerClient(props.host, props.hostTls);
-}
-
-/** The spec a volume is made from; its hash names auto-named volumes and marks every volume. */
-function volumeSpecHash(props: VolumeProps): string {
-  return specHash({ host: props.host.url, driver: props.driver, driverOptions: props.driverOptions, labels: props.labels });
 }
 
 async function inspectVolume(props: VolumeProps, name: string): Promise<Docker.VolumeInspectInfo | undefined> {
@@ -48,7 +43,7 @@ export async function diff(_id: string, olds: Record<string, unknown>, news: Rec
 
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
   const props = volumeSchema.parse(plainProps(inputs));
-  const hash = volumeSpecHash(props);
+  const hash = replacingSpecHash(props, VOLUME_DIFF_RULES);
   const name = props.name ?? objectName(props.owner, hash);
   const existing = await inspectVolume(props, name);
 

@@ -1,7 +1,7 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { hooksProvider } from "../dynamic/hooks-provider";
-import { resourceOwner, splitHost } from "../dynamic/resource-owner";
+import { resourceOwner, splitHost, withSecretOutputs } from "../dynamic/resource-owner";
 import type { HostInput } from "../host";
 
 export interface VolumeArgs {
@@ -34,7 +34,7 @@ export class Volume extends pulumi.dynamic.Resource {
       hooksProvider(HOOKS),
       name,
       { ...args, host, hostTls, owner: resourceOwner(name), volumeName: undefined, mountpoint: undefined, specHash: undefined, adopted: undefined },
-      { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), "hostTls"] },
+      withSecretOutputs(opts, ["hostTls"]),
       "berth",
       "Volume",
     );

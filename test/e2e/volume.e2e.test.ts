@@ -3,7 +3,7 @@ import { berthObjects, sweep, testDocker } from "../support/docker";
 import { PulumiProgram } from "../support/pulumi-program";
 
 const docker = testDocker();
-const program = new PulumiProgram("volume");
+const program = new PulumiProgram("test/e2e/programs/volume");
 
 afterAll(async () => {
   await program.dispose();

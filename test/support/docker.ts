@@ -34,3 +34,10 @@ export async function sweep(docker: Docker, project: string): Promise<void> {
 export function uniqueProject(prefix: string): string {
   return `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/** The extra daemons the global set-up started, standing in for other hosts. */
+export function extraHostUrls(): string[] {
+  const urls = (process.env.BERTH_EXTRA_HOSTS ?? "").split(",").filter(Boolean);
+  if (urls.length === 0) throw new Error("no extra hosts: run the tests through vitest's global set-up (test/support/global-setup.ts)");
+  return urls;
+}

@@ -11,7 +11,7 @@ export interface RunResult {
 }
 
 /**
- * A copy of one of test/e2e/programs, run with the real Pulumi CLI against a
+ * A copy of a stack program (one of test/e2e/programs or examples), run with the real Pulumi CLI against a
  * local file backend of its own. The copy lives under .berth/e2e inside the
  * repository so that the program resolves `berth` and `@pulumi/pulumi` like a
  * user's program does. Each copy gets a unique project name, which is also the
@@ -23,13 +23,14 @@ export class PulumiProgram {
   readonly stack = "e2e";
   private readonly stateDir: string;
 
-  constructor(programName: string) {
+  /** `source`: the program's folder relative to the repository, e.g. `examples/quickstart`. */
+  constructor(source: string) {
     const suffix = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-    this.project = `e2e-${programName}-${suffix}`;
+    this.project = `e2e-${path.basename(source)}-${suffix}`;
     this.dir = path.join(ROOT, ".berth", "e2e", this.project);
     this.stateDir = path.join(this.dir, ".state");
     fs.mkdirSync(this.stateDir, { recursive: true });
-    fs.cpSync(path.join(ROOT, "test", "e2e", "programs", programName), this.dir, { recursive: true });
+    fs.cpSync(path.join(ROOT, source), this.dir, { recursive: true, filter: (file) => !/Pulumi\.[^/]*\.yaml$|Pulumi\.yaml$/.test(file) });
     fs.writeFileSync(
       path.join(this.dir, "Pulumi.yaml"),
       `name: ${this.project}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\nmain: index.ts\n`,
@@ -67,10 +68,13 @@ export class PulumiProgram {
     return result.stdout;
   }
 
-  async init(config: Record<string, string> = {}): Promise<void> {
+  async init(config: Record<string, string> = {}, secrets: Record<string, string> = {}): Promise<void> {
     await this.ok(["stack", "init", this.stack]);
-    for (const [key, value] of Object.entries(config)) await this.ok(["config", "set", "--path", key, value]);
+    for (const [key, value] of Object.entries(config)) await this.setConfig(key, value);
+    for (const [key, value] of Object.entries(secrets)) await this.ok(["config", "set", "--secret", key, value]);
   }
+
+  setConfig = (key: string, value: string) => this.ok(["config", "set", "--path", key, value]);
 
   up = () => this.ok(["up", "--yes", "--skip-preview", "--non-interactive"]);
   refresh = () => this.ok(["refresh", "--yes", "--skip-preview", "--non-interactive"]);

@@ -1,0 +1,52 @@
+import type Docker from "dockerode";
+import { memoryBytes } from "../docker/memory-size";
+import { gpuWiring, type GpuInventory } from "../gpu/gpu-wiring";
+import type { ContainerFieldProps } from "./container-fields";
+
+function mount(volume: ContainerFieldProps["volumes"][number]): Docker.MountSettings {
+  const isHostPath = volume.source.startsWith("/");
+  return { Type: isHostPath ? "bind" : "volume", Source: volume.source, Target: volume.target, ReadOnly: volume.readOnly };
+}
+
+/** CPU and memory limits as Docker takes them; 0 means unlimited. */
+export function resourceLimits(props: ContainerFieldProps): { NanoCpus: number; Memory: number } {
+  return {
+    NanoCpus: props.cpus ? Math.round(props.cpus * 1e9) : 0,
+    Memory: props.memory !== undefined ? (memoryBytes(props.memory) as number) : 0,
+  };
+}
+
+/** GPUs allocated to a container, and the inventory that says how to wire them. */
+export interface AllocatedGpus {
+  inventory?: GpuInventory;
+  ids: string[];
+}
+
+/** The container every berth resource starts from: a pure function of its fields, name, labels and GPUs. */
+export function containerPlan(
+  props: ContainerFieldProps,
+  name: string,
+  labels: Record<string, string>,
+  gpus: AllocatedGpus = { ids: [] },
+): Docker.ContainerCreateOptions {
+  const [primaryNetwork] = props.networks;
+  const limits = resourceLimits(props);
+  const wiring = gpuWiring(gpus.inventory, gpus.ids);
+  return {
+    name,
+    Image: props.image,
+    Cmd: props.command,
+    Entrypoint: props.entrypoint,
+    Env: [...Object.entries(props.env).map(([key, value]) => `${key}=${value}`), ...wiring.env],
+    Labels: labels,
+    User: props.user,
+    WorkingDir: props.workdir,
+    HostConfig: {
+      Mounts: props.volumes.map(mount),
+      ...wiring.hostConfig,
+      ...(limits.NanoCpus ? { NanoCpus: limits.NanoCpus } : {}),
+      ...(limits.Memory ? { Memory: limits.Memory } : {}),
+      ...(primaryNetwork ? { NetworkMode: primaryNetwork } : {}),
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type Docker from "dockerode";
+import { containerPlan, resourceLimits, type AllocatedGpus } from "../container/container-plan";
+import type { DeploymentProps, PortProps } from "./deployment-schema";
+
+/** `80/tcp`: how Docker keys a container port. */
+export function portKey(port: Pick<PortProps, "containerPort" | "protocol">): string {
+  return `${port.containerPort}/${port.protocol}`;
+}
+
+/** Docker's restart policy for berth's `restart`. */
+export function restartPolicy(restart: DeploymentProps["restart"]): Docker.HostRestartPolicy {
+  if (restart === "always") return { Name: "always" };
+  if (restart === "no") return { Name: "no" };
+  return { Name: "on-failure", MaximumRetryCount: restart.maxRetries };
+}
+
+/**
+ * The limits and policy Docker can change on a running container. A memory
+ * limit comes with unlimited swap, as `docker run --memory` gives; Docker
+ * cannot lift a memory limit in place (the diff replaces for that).
+ */
+export function updatableResources(props: DeploymentProps): { RestartPolicy: Docker.HostRestartPolicy; NanoCpus: number; Memory?: number; MemorySwap?: number } {
+  const { NanoCpus, Memory } = resourceLimits(props);
+  return { RestartPolicy: restartPolicy(props.restart), NanoCpus, ...(Memory ? { Memory, MemorySwap: -1 } : {}) };
+}
+
+/**
+ * A deployment's container: the shared container plan plus its published
+ * ports (with the host ports chosen for them; "" lets Docker choose), restart
+ * policy and stop timeout.
+ */
+export function deploymentContainerPlan(
+  props: DeploymentProps,
+  name: string,
+  labels: Record<string, string>,
+  hostPorts: ReadonlyMap<string, number | "">,
+  gpus: AllocatedGpus = { ids: [] },
+): Docker.ContainerCreateOptions {
+  const base = containerPlan(props, name, labels, gpus);
+  return {
+    ...base,
+    StopTimeout: props.stopGracePeriodSeconds,
+    ExposedPorts: Object.fromEntries(props.ports.map((p) => [portKey(p), {}])),
+    HostConfig: {
+      ...base.HostConfig,
+      PortBindings: Object.fromEntries(props.ports.map((p) => [portKey(p), [{ HostIp: "", HostPort: String(hostPorts.get(portKey(p)) ?? "") }]])),
+      RestartPolicy: restartPolicy(props.restart),
+    },
+  };
+}

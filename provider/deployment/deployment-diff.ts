@@ -1,0 +1,61 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { memoryBytes } from "../docker/memory-size";
+import { diffProperties, hostUrlRule, type DiffRules } from "../dynamic/property-diff";
+import { isUnknown } from "../validation/unknown";
+
+const memoryRule = (olds: unknown, news: unknown) => {
+  const bytes = (v: unknown) => (v === undefined ? undefined : isUnknown(v) ? v : memoryBytes(v as string | number));
+  if (bytes(olds) === bytes(news)) return "none";
+  // Docker's update API can set or change a memory limit, not lift it.
+  return olds !== undefined && news === undefined ? "replace" : "update";
+};
+
+/**
+ * What Docker can change on a running container (restart policy, CPU and
+ * memory limits, running or stopped) is updated in place; what only berth
+ * reads (readiness, pull policy, stop grace period, host credentials) updates
+ * state; everything that shapes the container replaces it.
+ */
+export const DEPLOYMENT_DIFF_RULES: DiffRules = {
+  host: hostUrlRule,
+  hostTls: "update",
+  name: "replace",
+  image: "replace",
+  pullPolicy: "update",
+  command: "replace",
+  entrypoint: "replace",
+  env: "replace",
+  ports: "replace",
+  volumes: "replace",
+  cpus: "update",
+  memory: memoryRule,
+  restart: "update",
+  labels: "replace",
+  networks: "replace",
+  user: "replace",
+  workdir: "replace",
+  stopGracePeriodSeconds: "update",
+  readiness: "update",
+  running: "update",
+  gpus: "replace",
+};
+
+type PortList = Array<{ hostPort?: number }>;
+
+function fixedHostPorts(ports: unknown): number[] {
+  return Array.isArray(ports) ? (ports as PortList).flatMap((p) => (typeof p?.hostPort === "number" ? [p.hostPort] : [])) : [];
+}
+
+export function deploymentDiff(olds: Record<string, unknown>, news: Record<string, unknown>): pulumi.dynamic.DiffResult {
+  const { changed, replaces } = diffProperties(olds, news, DEPLOYMENT_DIFF_RULES);
+  const sameHost = !replaces.includes("host");
+  // Zero-downtime replacement creates the new container first; a fixed name or
+  // a fixed host port kept by both cannot exist twice on one daemon.
+  const keepsFixedName = news.name !== undefined && news.name === olds.name;
+  const keepsFixedPort = fixedHostPorts(news.ports).some((p) => fixedHostPorts(olds.ports).includes(p));
+  return {
+    changes: changed.length > 0,
+    replaces,
+    deleteBeforeReplace: replaces.length > 0 && sameHost && (keepsFixedName || keepsFixedPort),
+  };
+}

@@ -1,0 +1,177 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type Docker from "dockerode";
+import { dockerClient } from "../docker/client";
+import { containerStatus } from "../docker/container-status";
+import { inspectContainer as inspect, removeAfterFailure, removeContainer } from "../docker/containers";
+import { dockerMessage, isNotFound } from "../docker/errors";
+import { ensureImage } from "../docker/image";
+import { describeOwner, isManagedByBerth, isOwnedBy, LABELS } from "../docker/labels";
+import { plainData, plainProps } from "../dynamic/plain-props";
+import { replacingSpecHash } from "../dynamic/property-diff";
+import { probeAddress } from "../host/host-schema";
+import { log } from "../log";
+import { objectName } from "../naming";
+import { progress } from "../progress";
+import { waitUntilReady } from "../readiness";
+import { redactor } from "../redaction";
+import { resourceError } from "../resource-error";
+import { checkInputs } from "../validation/check-inputs";
+import { updatableResources } from "./container-plan";
+import { DEPLOYMENT_DIFF_RULES, deploymentDiff } from "./deployment-diff";
+import { boundHostPorts, deploymentOutputs, type DeploymentOutputs } from "./deployment-outputs";
+import { deploymentFields, deploymentSchema, type DeploymentProps } from "./deployment-schema";
+import { effectiveReadiness } from "./effective-readiness";
+import { launchContainer } from "./launch-container";
+
+function subject(props: DeploymentProps): string {
+  return `Deployment "${props.owner.resource}" on host ${props.host.url}`;
+}
+
+function fail(props: DeploymentProps, cause: string, advice?: string): Error {
+  return resourceError("Deployment", props.owner.resource, props.host.url, cause, advice);
+}
+
+function client(props: DeploymentProps): Docker {
+  return dockerClient(props.host, props.hostTls);
+}
+
+/** Gates a started container on its readiness; on failure the error carries exit code and log tail. */
+async function gate(docker: Docker, props: DeploymentProps, info: Docker.ContainerInspectInfo): Promise<void> {
+  const readiness = effectiveReadiness(props);
+  if (!readiness || !props.running) return;
+  const bound = boundHostPorts(props, info);
+  await waitUntilReady(readiness, {
+    docker,
+    containerId: info.Id,
+    probeAddress: probeAddress(props.host),
+    hostPortFor: (ref: number | string) => [...bound].find(([port]) => port.name === ref || (port.protocol === "tcp" && port.containerPort === ref))?.[1],
+    subject: subject(props),
+    redact: redactor(props.secretEnvKeys.map((key) => props.env[key] ?? "")),
+    onProgress: progress(`Deployment "${props.owner.resource}"`),
+  });
+}
+
+/** A container with the name this deployment wants: ours to adopt, ours but stale, or someone else's. */
+async function claimName(docker: Docker, props: DeploymentProps, name: string, hash: string): Promise<Docker.ContainerInspectInfo | undefined> {
+  const existing = await inspect(docker, name);
+  if (!existing) return undefined;
+  const labels = existing.Config.Labels ?? {};
+  if (isOwnedBy(labels, props.owner)) {
+    if (labels[LABELS.specHash] === hash) return existing;
+    log.provider("%s: removing this resource's stale container with another spec", name);
+    await removeContainer(docker, existing.Id);
+    return undefined;
+  }
+  if (isManagedByBerth(labels)) {
+    throw fail(props, `container name "${name}" is taken by ${describeOwner(labels)}`, "Choose another `name`");
+  }
+  throw fail(props, `name collision: container "${name}" exists and was not created by berth`, "berth never removes it; rename or remove it yourself, or choose another `name`");
+}
+
+export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+  return checkInputs(deploymentSchema, plainProps(news), "Deployment");
+}
+
+export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+  return deploymentDiff(plainProps(olds), plainProps(news));
+}
+
+export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
+  const props = deploymentSchema.parse(plainProps(inputs));
+  const docker = client(props);
+  const hash = replacingSpecHash(props, DEPLOYMENT_DIFF_RULES);
+  const name = props.name ?? objectName(props.owner, hash);
+
+  let containerId: string;
+  let imageId: string;
+  try {
+    const adopted = await claimName(docker, props, name, hash);
+    imageId = adopted?.Image ?? (await ensureImage(docker, props.image, props.pullPolicy, undefined, progress(`Deployment "${props.owner.resource}"`)));
+    if (adopted) {
+      log.provider("%s: adopting its own container left by an earlier, interrupted create", name);
+      if (props.running && !adopted.State.Running) await docker.getContainer(adopted.Id).start();
+      containerId = adopted.Id;
+    } else {
+      containerId = await launchContainer(docker, props, name, hash);
+    }
+  } catch (err) {
+    if ((err as Error).message.startsWith("Deployment ")) throw err;
+    throw fail(props, dockerMessage(err));
+  }
+
+  try {
+    const info = (await inspect(docker, containerId))!;
+    await gate(docker, props, info);
+    const ready = (await inspect(docker, containerId))!;
+    return { id: containerId, outs: plainData(deploymentOutputs(props, ready, imageId, hash)) };
+  } catch (err) {
+    await removeAfterFailure(docker, containerId);
+    throw err;
+  }
+}
+
+/** The input properties kept in a deployment's outputs, for `read` to report drift of `running`. */
+function inputsOf(outputs: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(deploymentFields.shape).flatMap((key) => (key in outputs ? [[key, outputs[key]]] : [])));
+}
+
+export async function read(id: string, stored: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
+  const old = plainProps(stored) as unknown as DeploymentOutputs;
+  let info: Docker.ContainerInspectInfo | undefined;
+  try {
+    info = await inspect(client(old), id);
+  } catch (err) {
+    throw fail(old, `could not inspect container ${id.slice(0, 12)}: ${dockerMessage(err)}`, "Check that the daemon is running and reachable");
+  }
+  if (!info || !isOwnedBy(info.Config.Labels, old.owner)) {
+    log.provider("%s is gone from host %s", id.slice(0, 12), old.host.url);
+    return {};
+  }
+  const status = containerStatus(info);
+  const running = status.state === "running" || status.state === "starting";
+  const outs = plainData({ ...deploymentOutputs(old, info, old.imageId, old.specHash), running });
+  if (running === old.running) return { id, props: outs };
+  // The container was stopped (or started) behind berth's back: record it as
+  // an input change so that the next `up` shows and undoes it in place.
+  return { id, props: outs, inputs: { ...inputsOf(stored), running } };
+}
+
+export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
+  const old = plainProps(olds) as unknown as DeploymentOutputs;
+  const props = deploymentSchema.parse(plainProps(news));
+  const docker = client(props);
+  const container = docker.getContainer(id);
+  try {
+    const before = await container.inspect();
+    await container.update(updatableResources(props));
+    const wasRunning = before.State.Running || before.State.Restarting;
+    if (props.running && !wasRunning) await container.start();
+    if (!props.running && wasRunning) await container.stop({ t: props.stopGracePeriodSeconds });
+  } catch (err) {
+    if (isNotFound(err)) throw fail(props, `container ${id.slice(0, 12)} is gone`, "Run `pulumi refresh`, then `pulumi up` to create it again");
+    throw fail(props, dockerMessage(err));
+  }
+  const info = (await inspect(docker, id))!;
+  if (props.running && old.state !== "running") await gate(docker, props, info);
+  const now = (await inspect(docker, id))!;
+  return { outs: plainData(deploymentOutputs(props, now, old.imageId, old.specHash)) };
+}
+
+export async function deleteDeployment(id: string, stored: Record<string, unknown>): Promise<void> {
+  const props = plainProps(stored) as unknown as DeploymentOutputs;
+  const docker = client(props);
+  let info: Docker.ContainerInspectInfo | undefined;
+  try {
+    info = await inspect(docker, id);
+    if (!info) return;
+    if (!isOwnedBy(info.Config.Labels, props.owner)) {
+      log.provider("%s no longer carries this resource's labels: leaving it alone", id.slice(0, 12));
+      return;
+    }
+    await removeContainer(docker, id, props.stopGracePeriodSeconds);
+  } catch (err) {
+    throw fail(props, `could not remove container ${id.slice(0, 12)}: ${dockerMessage(err)}`, "Check the daemon, then run `pulumi destroy` again");
+  }
+}
+
+export { deleteDeployment as delete };

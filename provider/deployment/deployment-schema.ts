@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { containerFields, sortContainerFields } from "../container/container-fields";
+import { ownerSchema } from "../dynamic/owner-schema";
+import { gpuRequestProblem } from "../gpu/gpu-request";
+import { hostInputSchema, hostTlsInputSchema } from "../host/host-schema";
+import { DOCKER_NAME_PATTERN } from "../naming";
+import { readinessSchema, type PortRef } from "../readiness/readiness-schema";
+
+export const portSchema = z.strictObject({
+  containerPort: z
+    .number({ error: "must be the port the container listens on, e.g. 8080" })
+    .int("must be a whole port number")
+    .min(1, "must be 1–65535")
+    .max(65535, "must be 1–65535"),
+  hostPort: z.number().int().min(1, "must be 1–65535, or left out to have one allocated").max(65535, "must be 1–65535, or left out to have one allocated").optional(),
+  protocol: z.enum(["tcp", "udp"], { error: "must be `tcp` or `udp`" }).default("tcp"),
+  name: z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, "must be lower-case letters, digits and `-`, e.g. `http`").optional(),
+});
+
+export const restartSchema = z.union(
+  [
+    z.enum(["always", "no"]),
+    z.strictObject({
+      policy: z.literal("on-failure"),
+      maxRetries: z.number().int().min(1, "must be at least 1; use `restart: \"no\"` for no restarts"),
+    }),
+  ],
+  { error: "must be \"always\", \"no\" or { policy: \"on-failure\", maxRetries: N } with N ≥ 1" },
+);
+
+export const deploymentFields = z.strictObject({
+    host: hostInputSchema,
+    hostTls: hostTlsInputSchema,
+    owner: ownerSchema,
+    name: z.string().regex(DOCKER_NAME_PATTERN, "must start with a letter or digit and use only letters, digits, `_`, `.` and `-`").optional(),
+    ...containerFields,
+    ports: z.array(portSchema).default([]),
+    restart: restartSchema.default("no"),
+    stopGracePeriodSeconds: z.number().int().min(0, "must be 0 or more seconds").default(10),
+    readiness: readinessSchema.optional(),
+    /** Desired state: false keeps the container created but stopped. */
+    running: z.boolean().default(true),
+  });
+
+export const deploymentSchema = deploymentFields
+  .superRefine((props, ctx) => {
+    const seen = new Map<string, number>();
+    const hostPorts = new Map<number, number>();
+    props.ports.forEach((port, i) => {
+      const key = `${port.containerPort}/${port.protocol}`;
+      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["ports", i], message: `publishes ${key} twice; list each container port once` });
+      seen.set(key, i);
+      if (port.hostPort !== undefined) {
+        if (hostPorts.has(port.hostPort)) {
+          ctx.addIssue({ code: "custom", path: ["ports", i, "hostPort"], message: `${port.hostPort} is already fixed for \`ports[${hostPorts.get(port.hostPort)}]\`; two ports cannot share a host port` });
+        }
+        hostPorts.set(port.hostPort, i);
+      }
+    });
+    const gpuProblem = gpuRequestProblem(props.host, props.gpus);
+    if (gpuProblem) ctx.addIssue({ code: "custom", path: ["gpus"], message: gpuProblem });
+    const names = props.ports.map((p) => p.name).filter(Boolean);
+    if (new Set(names).size !== names.length) ctx.addIssue({ code: "custom", path: ["ports"], message: "port names must be unique" });
+
+    const probePorts: Array<[string, PortRef]> = [];
+    if (props.readiness?.httpGet) probePorts.push(["httpGet", props.readiness.httpGet.port]);
+    if (props.readiness?.tcpSocket) probePorts.push(["tcpSocket", props.readiness.tcpSocket.port]);
+    for (const [kind, ref] of probePorts) {
+      const published = props.ports.some((p) => p.protocol === "tcp" && (p.name === ref || p.containerPort === ref));
+      if (!published) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["readiness", kind, "port"],
+          message: `${JSON.stringify(ref)} is not a published tcp port; add it to \`ports\` (probes reach published host ports, never container ports)`,
+        });
+      }
+    }
+  })
+  // Order carries no meaning for Docker: sorted, so that reordering is no change.
+  .transform((props) => ({
+    ...sortContainerFields(props),
+    ports: [...props.ports].sort((a, b) => a.containerPort - b.containerPort || a.protocol.localeCompare(b.protocol)),
+  }));
+
+export type DeploymentProps = z.infer<typeof deploymentSchema>;
+export type PortProps = DeploymentProps["ports"][number];

@@ -1,0 +1,64 @@
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { hooksProvider } from "../dynamic/hooks-provider";
+import { withSecretOutputs } from "../dynamic/resource-owner";
+import { containerResourceProps, type ContainerArgs } from "../container/container-args";
+import type { z } from "zod";
+import type { readinessSchema } from "../readiness/readiness-schema";
+
+type DeepInput<T> = T extends object ? pulumi.Input<{ [K in keyof T]: DeepInput<T[K]> }> : pulumi.Input<T>;
+
+export interface PortArgs {
+  containerPort: number;
+  /** A fixed host port; without it one is allocated (from `host.portRange`, else by Docker). */
+  hostPort?: number;
+  protocol?: "tcp" | "udp";
+  /** Names the port in `hostPorts`, `endpoints` and probes. */
+  name?: string;
+}
+
+export type RestartArgs = "always" | "no" | { policy: "on-failure"; maxRetries: number };
+
+/** Readiness probes with Kubernetes' field names; all given kinds must pass. */
+export type ReadinessArgs = DeepInput<z.input<typeof readinessSchema>>;
+
+export interface DeploymentArgs extends ContainerArgs {
+  /** A fixed container name; without it berth derives one from project, stack, resource name and spec. */
+  name?: pulumi.Input<string>;
+  ports?: pulumi.Input<pulumi.Input<PortArgs>[]>;
+  /** `"no"` (default), `"always"` or `{ policy: "on-failure", maxRetries }`. */
+  restart?: pulumi.Input<RestartArgs>;
+  stopGracePeriodSeconds?: pulumi.Input<number>;
+  readiness?: ReadinessArgs;
+  /** Desired state; `false` keeps the container created but stopped. */
+  running?: pulumi.Input<boolean>;
+}
+
+const HOOKS = path.join(__dirname, "deployment-hooks");
+
+/** A long-running container on one host, gated on readiness. */
+export class Deployment extends pulumi.dynamic.Resource {
+  declare public readonly containerId: pulumi.Output<string>;
+  declare public readonly containerName: pulumi.Output<string>;
+  /** The image id (sha256) the container runs. */
+  declare public readonly imageId: pulumi.Output<string>;
+  /** Published host ports by port name (or container port). */
+  declare public readonly hostPorts: pulumi.Output<Record<string, number>>;
+  /** URLs on the host's probe address, by port name (or container port). */
+  declare public readonly endpoints: pulumi.Output<Record<string, string>>;
+  declare public readonly state: pulumi.Output<string>;
+  declare public readonly startedAt: pulumi.Output<string>;
+  /** The GPU ids allocated to the container. */
+  declare public readonly gpuIds: pulumi.Output<string[]>;
+
+  constructor(name: string, args: DeploymentArgs, opts: pulumi.CustomResourceOptions = {}) {
+    super(
+      hooksProvider(HOOKS),
+      name,
+      containerResourceProps(name, args, ["containerId", "containerName", "imageId", "hostPorts", "endpoints", "state", "startedAt", "gpuIds"]),
+      withSecretOutputs(opts, ["hostTls"]),
+      "berth",
+      "Deployment",
+    );
+  }
+}

@@ -1,0 +1,1 @@
+export { Deployment, type DeploymentArgs, type PortArgs, type ReadinessArgs, type RestartArgs } from "./deployment";

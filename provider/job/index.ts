@@ -1,0 +1,1 @@
+export { Job, type JobArgs } from "./job";

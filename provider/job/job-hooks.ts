@@ -1,0 +1,128 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type Docker from "dockerode";
+import { containerPlan } from "../container/container-plan";
+import { dockerClient } from "../docker/client";
+import { removeContainer } from "../docker/containers";
+import { dockerMessage } from "../docker/errors";
+import { ensureImage } from "../docker/image";
+import { createWithGpus, gpuStartProblem } from "../gpu/create-with-gpus";
+import { createLabels, LABELS } from "../docker/labels";
+import { plainData, plainProps } from "../dynamic/plain-props";
+import { replacingSpecHash } from "../dynamic/property-diff";
+import { log } from "../log";
+import { objectName } from "../naming";
+import { progress } from "../progress";
+import { redactor } from "../redaction";
+import { resourceError } from "../resource-error";
+import { checkInputs } from "../validation/check-inputs";
+import { JOB_DIFF_RULES, jobDiff } from "./job-diff";
+import { jobSchema, type JobOutputs, type JobProps } from "./job-schema";
+import { runAttempt, type AttemptResult } from "./run-attempt";
+
+function fail(props: JobProps, cause: string, advice?: string): Error {
+  return resourceError("Job", props.owner.resource, props.host.url, cause, advice);
+}
+
+function client(props: JobProps): Docker {
+  return dockerClient(props.host, props.hostTls);
+}
+
+/** Containers of this job left by an interrupted run: removed before a new run, and at destroy. */
+async function removeLeftovers(docker: Docker, props: JobProps): Promise<void> {
+  const { owner } = props;
+  const filters = { label: [`${LABELS.kind}=job`, `${LABELS.project}=${owner.project}`, `${LABELS.stack}=${owner.stack}`, `${LABELS.resource}=${owner.resource}`] };
+  for (const container of await docker.listContainers({ all: true, filters })) {
+    log.provider("job %s: removing container %s left by an interrupted run", owner.resource, container.Id.slice(0, 12));
+    await removeContainer(docker, container.Id);
+  }
+}
+
+function describeFailure(props: JobProps, result: AttemptResult, attempts: number, redact: (s: string) => string): string {
+  const what = result.timedOut
+    ? `did not finish within ${props.timeoutSeconds * 1000} ms and was killed`
+    : result.oomKilled
+      ? `was killed for running out of memory (exit code ${result.exitCode}${props.memory ? `, memory limit ${props.memory}` : ""})`
+      : `exited with code ${result.exitCode} (success is ${props.successExitCodes.join(", ")})`;
+  const tries = attempts > 1 ? ` on each of ${attempts} attempts (backoffLimit ${props.backoffLimit})` : "";
+  const tail = result.logTail ? `; last log lines:\n${redact(result.logTail)}` : "; it wrote no log lines";
+  return `${what}${tries}${tail}`;
+}
+
+export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+  return checkInputs(jobSchema, plainProps(news), "Job");
+}
+
+export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+  return jobDiff(plainProps(olds), plainProps(news));
+}
+
+export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
+  const props = jobSchema.parse(plainProps(inputs));
+  const docker = client(props);
+  const hash = replacingSpecHash(props, JOB_DIFF_RULES);
+  const report = progress(`Job "${props.owner.resource}"`);
+  const redact = redactor(props.secretEnvKeys.map((key) => props.env[key] ?? ""));
+
+  let imageId: string;
+  try {
+    await removeLeftovers(docker, props);
+    imageId = await ensureImage(docker, props.image, props.pullPolicy, undefined, report);
+  } catch (err) {
+    throw fail(props, dockerMessage(err));
+  }
+
+  const attempts = props.backoffLimit + 1;
+  let result: AttemptResult | undefined;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    report(`running attempt ${attempt} of ${attempts} (timeout ${props.timeoutSeconds} s)`);
+    const name = `${objectName(props.owner, hash)}-${attempt}`;
+    try {
+      const { container } = await createWithGpus(docker, props.host, props.gpus, props.image, (gpuIds) => {
+        const labels = createLabels({ kind: "job", owner: props.owner, specHash: hash, gpus: gpuIds }, props.labels);
+        return docker.createContainer(containerPlan(props, name, labels, { inventory: props.host.gpus, ids: gpuIds }));
+      });
+      result = await runAttempt(docker, container, props.timeoutSeconds * 1000, props.logTailLines);
+    } catch (err) {
+      const message = dockerMessage(err);
+      throw fail(props, gpuStartProblem(message, props.host) ?? `could not run attempt ${attempt}: ${message}`);
+    }
+    if (!result.timedOut && !result.oomKilled && props.successExitCodes.includes(result.exitCode)) {
+      const outs: JobOutputs = {
+        ...props,
+        imageId,
+        specHash: hash,
+        exitCode: result.exitCode,
+        attempts: attempt,
+        durationMs: result.durationMs,
+        logTail: redact(result.logTail),
+        completedAt: new Date().toISOString(),
+      };
+      return { id: `${objectName(props.owner, hash)}-${Date.now().toString(36)}`, outs: plainData(outs) };
+    }
+    log.provider("job %s: attempt %d failed with exit code %d", props.owner.resource, attempt, result.exitCode);
+  }
+  throw fail(props, describeFailure(props, result!, attempts, redact));
+}
+
+/** A job's result is history: there is no object to refresh. */
+export async function read(id: string, stored: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
+  return { id, props: plainProps(stored) };
+}
+
+export async function update(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
+  const old = plainProps(olds) as unknown as JobOutputs;
+  const props = jobSchema.parse(plainProps(news));
+  const { imageId, specHash, exitCode, attempts, durationMs, logTail, completedAt } = old;
+  return { outs: plainData({ ...props, imageId, specHash, exitCode, attempts, durationMs, logTail, completedAt }) };
+}
+
+export async function deleteJob(_id: string, stored: Record<string, unknown>): Promise<void> {
+  const props = plainProps(stored) as unknown as JobProps;
+  try {
+    await removeLeftovers(client(props), props);
+  } catch (err) {
+    throw fail(props, `could not clean up: ${dockerMessage(err)}`);
+  }
+}
+
+export { deleteJob as delete };

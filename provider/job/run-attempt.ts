@@ -1,0 +1,46 @@
+import type Docker from "dockerode";
+import { containerLogTail } from "../docker/container-logs";
+import { removeContainer } from "../docker/containers";
+
+export interface AttemptResult {
+  exitCode: number;
+  oomKilled: boolean;
+  timedOut: boolean;
+  durationMs: number;
+  logTail: string;
+}
+
+/**
+ * Runs one attempt of a job, in a created container, to completion: waits for the container's exit
+ * (registered before the start, so a quick exit is not missed), kills it at
+ * the timeout, reads the exit code and logs, and only then removes it — so
+ * no removal can race the result.
+ */
+export async function runAttempt(docker: Docker, container: Docker.Container, timeoutMs: number, tailLines: number): Promise<AttemptResult> {
+  try {
+    const exited = container.wait({ condition: "next-exit" });
+    const started = Date.now();
+    await container.start();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      exited.then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs))),
+    ]);
+    clearTimeout(timer);
+    if (timedOut) {
+      await container.kill().catch(() => undefined);
+      await exited.catch(() => undefined);
+    }
+    const durationMs = Date.now() - started;
+    const state = (await container.inspect()).State;
+    return {
+      exitCode: typeof state.ExitCode === "number" ? state.ExitCode : 1,
+      oomKilled: Boolean(state.OOMKilled),
+      timedOut,
+      durationMs,
+      logTail: tailLines > 0 ? await containerLogTail(docker, container.id, tailLines) : "",
+    };
+  } finally {
+    await removeContainer(docker, container.id);
+  }
+}

@@ -1,0 +1,66 @@
+import type Docker from "dockerode";
+import { isManagedByBerth, LABELS } from "../docker/labels";
+import { warning } from "../progress";
+import { gateEverywhere } from "./gate-everywhere";
+import { hostImage } from "./host-image";
+import { allOrError, failure, onEveryHost, type Member } from "./host-set";
+import { imageConsistency } from "./image-consistency";
+import type { HostResult, PersistentContainerProps } from "./persistent-container-schema";
+import { provision, provisionedSha256, readSetupScript } from "./provision";
+
+export interface Running {
+  member: Member;
+  info: Docker.ContainerInspectInfo;
+}
+
+/** Every host must run the same image; a stale tag is worth a warning, not a failure. */
+export async function checkImages(props: PersistentContainerProps, running: Running[]): Promise<void> {
+  const images = await Promise.all(running.map((r) => hostImage(r.member, r.info, props.image)));
+  const { error, warnings } = imageConsistency(images);
+  if (error) throw failure(props, error);
+  for (const message of warnings) warning(`PersistentContainer "${props.owner.resource}"`, message);
+}
+
+/** The setup marker must name the current script; reprovisioning on change only when asked. */
+async function checkProvisioning(props: PersistentContainerProps, running: Running[]): Promise<void> {
+  const script = props.setupScript;
+  if (!script) return;
+  const markers = allOrError(props, "reading the setup marker", await onEveryHost(running.map((r) => r.member), (m) => provisionedSha256(m.docker, running.find((r) => r.member === m)!.info.Id)));
+  const never = running.filter((_, i) => markers[i] === undefined).map((r) => r.member.host.url);
+  if (never.length > 0) {
+    throw failure(props, `container "${props.name}" is running but was never provisioned on ${never.join(", ")}`, "Remove it there (berth then reports the set as partial) or everywhere to cold-start it");
+  }
+  const changed = running.filter((_, i) => markers[i] !== script.sha256);
+  if (changed.length === 0) return;
+  if (!script.reprovisionOnChange) {
+    throw failure(
+      props,
+      `container "${props.name}" was provisioned with another setup script on ${changed.map((r) => r.member.host.url).join(", ")} (sha256 ${markers.find((m) => m !== script.sha256)?.slice(0, 12)}, now ${script.sha256.slice(0, 12)})`,
+      "Set `setupScript.reprovisionOnChange: true` to run the new script there, or remove the container to cold-start it",
+    );
+  }
+  const body = readSetupScript(script);
+  const rerun = await onEveryHost(changed.map((r) => r.member), (m) => provision(m.docker, changed.find((r) => r.member === m)!.info.Id, script, body));
+  for (const [i, outcome] of allOrError(props, "re-provisioning", rerun).entries()) {
+    if (outcome.exitCode !== 0) throw failure(props, `re-provisioning failed on host ${changed[i].member.host.url} with exit code ${outcome.exitCode}:\n${outcome.output.trimEnd()}`);
+  }
+}
+
+/** Attaches to a container berth launched and that runs on every host: no launch, no provisioning (unless asked). */
+export async function attachEverywhere(props: PersistentContainerProps, running: Running[]): Promise<HostResult[]> {
+  const foreign = running.filter((r) => !isManagedByBerth(r.info.Config.Labels) || r.info.Config.Labels[LABELS.kind] !== "persistent-container");
+  if (foreign.length > 0) {
+    throw failure(props, `name collision: container "${props.name}" on ${foreign.map((f) => f.member.host.url).join(", ")} was not launched by berth`, "berth never adopts it; use `lifetime: \"no_launch\"` to only verify it");
+  }
+  await checkImages(props, running);
+  await checkProvisioning(props, running);
+  await gateEverywhere(props, running);
+  return running.map(({ member, info }) => ({
+    host: member.host.url,
+    containerId: info.Id,
+    imageId: info.Image,
+    action: "attached",
+    provisioned: props.setupScript !== undefined,
+    ...(info.State.StartedAt ? { startedAt: info.State.StartedAt } : {}),
+  }));
+}

@@ -1,0 +1,29 @@
+import type Docker from "dockerode";
+import { probeAddress } from "../host/host-schema";
+import { progress } from "../progress";
+import { waitUntilReady } from "../readiness";
+import { redactor } from "../redaction";
+import { allOrError, onEveryHost, type Member } from "./host-set";
+import type { PersistentContainerProps } from "./persistent-container-schema";
+
+/** Gates every host's container on the readiness probes, all hosts at once. */
+export async function gateEverywhere(props: PersistentContainerProps, containers: Array<{ member: Member; info: Docker.ContainerInspectInfo }>): Promise<void> {
+  const readiness = props.readiness;
+  if (!readiness) return;
+  const redact = redactor(props.secretEnvKeys.map((key) => props.env[key] ?? ""));
+  const settled = await onEveryHost(
+    containers.map((c) => c.member),
+    (member) =>
+      waitUntilReady(readiness, {
+        docker: member.docker,
+        containerId: containers.find((c) => c.member === member)!.info.Id,
+        probeAddress: probeAddress(member.host),
+        // With host networking the container's ports are the host's ports.
+        hostPortFor: (ref) => (typeof ref === "number" ? ref : undefined),
+        subject: `PersistentContainer "${props.owner.resource}" on host ${member.host.url}`,
+        redact,
+        onProgress: progress(`PersistentContainer "${props.owner.resource}" on ${member.host.url}`),
+      }),
+  );
+  allOrError(props, "readiness", settled);
+}

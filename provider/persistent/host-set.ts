@@ -1,0 +1,41 @@
+import type Docker from "dockerode";
+import { dockerClient } from "../docker/client";
+import { dockerMessage } from "../docker/errors";
+import type { HostProps } from "../host/host-schema";
+import { resourceError } from "../resource-error";
+import type { PersistentContainerProps } from "./persistent-container-schema";
+
+/** One host of a PersistentContainer, with its client. */
+export interface Member {
+  host: HostProps;
+  docker: Docker;
+}
+
+export function members(props: PersistentContainerProps): Member[] {
+  return props.hosts.map((host, i) => ({ host, docker: dockerClient(host, props.hostsTls[i] ?? undefined) }));
+}
+
+export type Settled<T> = { member: Member; ok: true; value: T } | { member: Member; ok: false; error: string };
+
+/** Runs the same step on every host at once and reports each host's outcome; never rejects. */
+export async function onEveryHost<T>(hosts: Member[], step: (member: Member) => Promise<T>): Promise<Array<Settled<T>>> {
+  const outcomes = await Promise.allSettled(hosts.map(step));
+  return outcomes.map((outcome, i) =>
+    outcome.status === "fulfilled"
+      ? { member: hosts[i], ok: true, value: outcome.value }
+      : { member: hosts[i], ok: false, error: outcome.reason instanceof Error && !("statusCode" in outcome.reason) ? outcome.reason.message : dockerMessage(outcome.reason) },
+  );
+}
+
+/** The values of a step that succeeded on every host, or an error naming each host that failed. */
+export function allOrError<T>(props: PersistentContainerProps, what: string, settled: Array<Settled<T>>): T[] {
+  const failed = settled.filter((s): s is Extract<Settled<T>, { ok: false }> => !s.ok);
+  if (failed.length > 0) throw failure(props, `${what} failed on ${failed.map((f) => `${f.member.host.url}: ${f.error}`).join("; ")}`);
+  return settled.map((s) => (s as Extract<Settled<T>, { ok: true }>).value);
+}
+
+export function failure(props: PersistentContainerProps, cause: string, advice?: string): Error {
+  if (props.hosts.length === 1) return resourceError("PersistentContainer", props.owner.resource, props.hosts[0].url, cause, advice);
+  const sentence = `PersistentContainer "${props.owner.resource}" on ${props.hosts.length} hosts: ${cause}`;
+  return new Error(advice ? `${sentence}. ${advice}` : sentence);
+}

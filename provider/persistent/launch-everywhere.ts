@@ -1,0 +1,86 @@
+import type Docker from "dockerode";
+import { inspectContainer, removeAfterFailure, removeContainer } from "../docker/containers";
+import { ensureImage } from "../docker/image";
+import { createLabels, isManagedByBerth, LABELS } from "../docker/labels";
+import { progress } from "../progress";
+import { redactor } from "../redaction";
+import { gateEverywhere } from "./gate-everywhere";
+import { allOrError, failure, members, onEveryHost, type Member } from "./host-set";
+import { persistentContainerPlan } from "./persistent-container-plan";
+import type { HostResult, PersistentContainerProps } from "./persistent-container-schema";
+import { provision, readSetupScript } from "./provision";
+
+const OUTPUT_TAIL_LINES = 20;
+
+/**
+ * Makes room for a fresh container: a same-named one berth launched is
+ * stale and removed; one without berth's labels is never touched.
+ */
+async function clearName(member: Member, props: PersistentContainerProps): Promise<void> {
+  const existing = await inspectContainer(member.docker, props.name);
+  if (!existing) return;
+  const labels = existing.Config.Labels ?? {};
+  if (!isManagedByBerth(labels) || labels[LABELS.kind] !== "persistent-container") {
+    throw new Error(`name collision: container "${props.name}" exists and was not launched by berth; berth never removes it`);
+  }
+  await removeContainer(member.docker, existing.Id);
+}
+
+async function launchOn(member: Member, props: PersistentContainerProps, specHash: string): Promise<Docker.ContainerInspectInfo> {
+  await clearName(member, props);
+  await ensureImage(member.docker, props.image as string, props.pullPolicy, undefined, progress(`PersistentContainer "${props.owner.resource}" on ${member.host.url}`));
+  const labels = createLabels({ kind: "persistent-container", owner: props.owner, specHash, lifetime: props.lifetime }, props.labels);
+  const container = await member.docker.createContainer(persistentContainerPlan(props, labels));
+  try {
+    await container.start();
+    return await container.inspect();
+  } catch (err) {
+    await removeAfterFailure(member.docker, container.id);
+    throw err;
+  }
+}
+
+function tail(text: string): string {
+  return text.trimEnd().split("\n").slice(-OUTPUT_TAIL_LINES).join("\n");
+}
+
+/**
+ * Launches fresh containers on every host at once, provisions them with the
+ * setup script and gates them. Any host failing any step fails the whole
+ * launch, and the fresh containers are removed on every host first.
+ */
+export async function launchEverywhere(props: PersistentContainerProps, specHash: string): Promise<HostResult[]> {
+  const script = props.setupScript;
+  const body = script ? readSetupScript(script) : undefined;
+  const hosts = members(props);
+  const launched = await onEveryHost(hosts, (member) => launchOn(member, props, specHash));
+  const fresh = launched.flatMap((l) => (l.ok ? [{ member: l.member, info: l.value }] : []));
+  try {
+    allOrError(props, "launch", launched);
+    if (script && body) {
+      const provisioned = await onEveryHost(hosts, (member) => provision(member.docker, fresh.find((f) => f.member === member)!.info.Id, script, body));
+      const redact = redactor(props.secretEnvKeys.map((key) => props.env[key] ?? ""));
+      for (const outcome of provisioned) {
+        if (!outcome.ok) throw failure(props, `the setup script could not run on host ${outcome.member.host.url}: ${outcome.error}`);
+        if (outcome.value.exitCode !== 0) {
+          throw failure(
+            props,
+            `the setup script failed on host ${outcome.member.host.url} with exit code ${outcome.value.exitCode}; its last output lines:\n${redact(tail(outcome.value.output))}\n`,
+          );
+        }
+      }
+    }
+    await gateEverywhere(props, fresh);
+  } catch (err) {
+    await Promise.all(fresh.map((f) => removeAfterFailure(f.member.docker, f.info.Id)));
+    throw new Error(`${(err as Error).message.trimEnd()} The fresh containers were removed on every host.`);
+  }
+  return fresh.map(({ member, info }) => ({
+    host: member.host.url,
+    containerId: info.Id,
+    imageId: info.Image,
+    action: "launched",
+    provisioned: script !== undefined,
+    ...(info.State.StartedAt ? { startedAt: info.State.StartedAt } : {}),
+  }));
+}

@@ -1,0 +1,34 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { diffProperties, type DiffRules } from "../dynamic/property-diff";
+
+/**
+ * A persistent container is attached by name: what shapes it matters only at
+ * its cold start, so a change of it updates state (the next attach warns when
+ * the running container differs). Which hosts and which name are identity.
+ * `runToken` changes on every `up` for per_run (a replacement) and for
+ * no_launch and persistent (a re-verification or re-attach, in place).
+ */
+const SHAPING = ["image", "command", "entrypoint", "env", "volumes", "cpus", "memory", "labels", "networks", "user", "workdir", "setupScript", "devices", "privileged", "networkMode", "shmSize", "ipc", "ulimits"];
+
+function rules(lifetime: unknown): DiffRules {
+  const shaping = lifetime === "per_run" ? "replace" : "update";
+  return {
+    hosts: "replace",
+    hostsTls: "update",
+    name: "replace",
+    lifetime: "replace",
+    removeOnDestroy: "update",
+    runToken: lifetime === "per_run" ? "replace" : "update",
+    pullPolicy: "update",
+    readiness: "update",
+    ...Object.fromEntries(SHAPING.map((key) => [key, shaping])),
+  };
+}
+
+export const persistentContainerRules = rules;
+
+/** The container's name is fixed on every host, so a replacement must delete the old one first. */
+export function persistentContainerDiff(olds: Record<string, unknown>, news: Record<string, unknown>): pulumi.dynamic.DiffResult {
+  const { changed, replaces } = diffProperties(olds, news, rules(news.lifetime));
+  return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 };
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from "crypto";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { secretEnvKeys, type ContainerArgs } from "../container/container-args";
+import type { ReadinessArgs } from "../deployment/deployment";
+import { hooksProvider } from "../dynamic/hooks-provider";
+import { resourceOwner, splitHost, withSecretOutputs } from "../dynamic/resource-owner";
+import type { HostInput } from "../host";
+import type { Lifetime } from "./persistent-container-schema";
+import { setupScriptSource, type SetupScriptArgs } from "./setup-script-source";
+
+export interface PersistentContainerArgs extends Omit<ContainerArgs, "host" | "image"> {
+  /** Every host the container runs on; the local daemon when absent. */
+  hosts?: HostInput[];
+  /** The container's name on every host. */
+  name: pulumi.Input<string>;
+  /** `no_launch` (verify only), `per_run` (fresh every `up`) or `persistent` (kept across `up`s and stacks). */
+  lifetime: pulumi.Input<Lifetime>;
+  /** Required unless `lifetime` is `no_launch`. */
+  image?: pulumi.Input<string>;
+  /** For `persistent`: remove the container on destroy instead of keeping it. */
+  removeOnDestroy?: pulumi.Input<boolean>;
+  /** Run once in each freshly launched container; only its sha256 enters state. */
+  setupScript?: SetupScriptArgs;
+  readiness?: ReadinessArgs;
+  devices?: pulumi.Input<pulumi.Input<{ hostPath: string; containerPath?: string; permissions?: string }>[]>;
+  /** Never on unless asked. */
+  privileged?: pulumi.Input<boolean>;
+  /** e.g. `host` for cluster nodes that talk on the hosts' network. */
+  networkMode?: pulumi.Input<string>;
+  shmSize?: pulumi.Input<string | number>;
+  ipc?: pulumi.Input<string>;
+  ulimits?: pulumi.Input<pulumi.Input<{ name: string; soft: number; hard: number }>[]>;
+}
+
+const HOOKS = path.join(__dirname, "persistent-container-hooks");
+
+/** One named container on every host of a list; `lifetime` decides what `up`, `refresh` and `destroy` do. */
+export class PersistentContainer extends pulumi.dynamic.Resource {
+  /** Per host: container id, image id, whether it was verified, launched or attached, and provisioned. */
+  declare public readonly hostResults: pulumi.Output<
+    Array<{ host: string; containerId: string; imageId: string; action: "verified" | "launched" | "attached"; provisioned: boolean; startedAt?: string }>
+  >;
+
+  constructor(name: string, args: PersistentContainerArgs, opts: pulumi.CustomResourceOptions = {}) {
+    const hosts = (args.hosts ?? [undefined]).map((host) => splitHost(host));
+    super(
+      hooksProvider(HOOKS),
+      name,
+      {
+        ...args,
+        hosts: hosts.map((h) => h.host),
+        hostsTls: pulumi.secret(pulumi.all(hosts.map((h) => h.hostTls ?? null)).apply((tls) => tls.map((t) => t ?? null))),
+        owner: resourceOwner(name),
+        secretEnvKeys: secretEnvKeys(args.env),
+        setupScript: args.setupScript ? setupScriptSource(args.setupScript) : undefined,
+        // A new value every run: per_run is replaced, no_launch and persistent re-checked.
+        runToken: randomUUID(),
+        hostResults: undefined,
+      },
+      withSecretOutputs(opts, ["hostsTls"]),
+      "berth",
+      "PersistentContainer",
+    );
+  }
+}

@@ -1,0 +1,93 @@
+import type Docker from "dockerode";
+import { containerLogTail } from "../docker/container-logs";
+import { inspectContainer } from "../docker/containers";
+import { dockerMessage } from "../docker/errors";
+import { log } from "../log";
+import { systemClock, type Clock } from "./clock";
+import { describeStop, stopFromInspect, type ContainerStop } from "./container-stop";
+import { watchContainer } from "./container-watch";
+import type { GateTarget } from "./gate-target";
+import { ProbeLoop } from "./probe-loop";
+import { readinessProbe } from "./readiness-probes";
+import type { ReadinessProps } from "./readiness-schema";
+import { WaitTimeoutError } from "./retry-until";
+import { throttledProgress } from "./throttled-progress";
+
+const LOG_TAIL_LINES = 20;
+const PROGRESS_INTERVAL_MS = 500;
+
+/** The last lines of the container's log for an error message; reading them must not hide the error itself. */
+async function logSection(target: GateTarget): Promise<string> {
+  const tail = await containerLogTail(target.docker, target.containerId, LOG_TAIL_LINES).catch(
+    (err) => `(the log could not be read: ${dockerMessage(err)})`,
+  );
+  return `Last ${LOG_TAIL_LINES} lines of the container log:\n${tail || "(the container wrote nothing)"}`;
+}
+
+async function failure(target: GateTarget, cause: string): Promise<Error> {
+  return new Error(target.redact(`${target.subject}: ${cause}.\n${await logSection(target)}`));
+}
+
+async function inspectAtStart(target: GateTarget): Promise<Docker.ContainerInspectInfo | undefined> {
+  try {
+    return await inspectContainer(target.docker, target.containerId);
+  } catch (err) {
+    throw new Error(`${target.subject}: could not inspect container ${target.containerId.slice(0, 12)} to gate its readiness: ${dockerMessage(err)}. Check that the daemon is running and reachable`);
+  }
+}
+
+/**
+ * Waits until the started container passes its readiness probes, on
+ * Kubernetes' timing, within the readiness deadline. Fails fast when the
+ * container exits or restarts meanwhile; every failure states the exit code or
+ * the milliseconds waited, what was awaited, the last probe error and the last
+ * lines of the container log, redacted.
+ */
+export async function waitUntilReady(readiness: ReadinessProps, target: GateTarget, clock: Clock = systemClock): Promise<void> {
+  const short = target.containerId.slice(0, 12);
+  const startedAt = clock.now();
+  const elapsed = () => Math.round(clock.now() - startedAt);
+
+  const info = await inspectAtStart(target);
+  if (!info) throw await failure(target, "the container was removed before its readiness could be probed");
+  const stoppedBefore = stopFromInspect(info);
+  if (stoppedBefore) throw await failure(target, `${describeStop(stoppedBefore)} before its readiness could be probed`);
+  const probe = readinessProbe(readiness, target, info, clock);
+  const what = probe.describe();
+  log.readiness("%s waiting up to %d s for %s", short, readiness.deadlineSeconds, what);
+
+  const progress = throttledProgress((message) => target.onProgress?.(target.redact(message)), PROGRESS_INTERVAL_MS, clock);
+  const loop = new ProbeLoop(probe, readiness, clock, ({ attempt, error }) => {
+    log.readiness("%s attempt %d: %s", short, attempt, target.redact(error ?? "passed"));
+    if (error !== undefined) progress(`waiting for ${what} (attempt ${attempt}, last: ${error})`);
+  });
+
+  const crashed = new AbortController();
+  let stop: ContainerStop | undefined;
+  const unwatch = await watchContainer(target.docker, info, (s) => {
+    stop = s;
+    crashed.abort();
+  }).catch((err) => {
+    throw new Error(`${target.subject}: could not follow the events of container ${short}: ${dockerMessage(err)}. Check that the daemon is running and reachable`);
+  });
+  let verdict: "ready" | "gave-up";
+  try {
+    verdict = await loop.run(crashed.signal);
+  } catch (err) {
+    if (stop) throw await failure(target, `${describeStop(stop)} after ${elapsed()} ms, while waiting for ${what}. Fix what the log shows, or check the image, \`command\` and \`env\``);
+    if (err instanceof WaitTimeoutError) {
+      throw await failure(target, `${err.message} (${loop.attempts} attempts, last error: ${loop.lastError ?? "none"}). Check the probe settings against what the log shows, or raise \`readiness.deadlineSeconds\``);
+    }
+    throw err;
+  } finally {
+    unwatch();
+    probe.close?.();
+  }
+  if (verdict === "gave-up") {
+    throw await failure(
+      target,
+      `gave up after ${readiness.failureThreshold} failed attempts in a row (\`readiness.failureThreshold\`) and ${elapsed()} ms waiting for ${what}; last error: ${loop.lastError}. Raise \`readiness.failureThreshold\` if the app needs longer to start`,
+    );
+  }
+  log.readiness("%s ready after %d ms (%d attempts)", short, elapsed(), loop.attempts);
+}

@@ -1,0 +1,184 @@
+import * as net from "net";
+import { afterAll, describe, expect, it } from "vitest";
+import * as hooks from "../../../../provider/deployment/deployment-hooks";
+import * as volumeHooks from "../../../../provider/volume/volume-hooks";
+import { defaultHostUrl, sweep, testDocker, uniqueProject } from "../../../support/docker";
+
+const docker = testDocker();
+const project = uniqueProject("it-deploy");
+const WEB = "berth.local/web:latest";
+const BUSYBOX = "berth.local/busybox:latest";
+
+function inputs(resource: string, extra: Record<string, unknown> = {}) {
+  return { host: { url: defaultHostUrl() }, owner: { project, stack: "test", resource }, image: WEB, stopGracePeriodSeconds: 1, ...extra };
+}
+
+async function checked(resource: string, extra: Record<string, unknown> = {}) {
+  const result = await hooks.check({}, inputs(resource, extra));
+  expect(result.failures).toEqual([]);
+  return result.inputs as Record<string, unknown>;
+}
+
+async function leftovers(resource: string): Promise<string[]> {
+  const containers = await docker.listContainers({ all: true, filters: { label: [`dev.berth.project=${project}`, `dev.berth.resource=${resource}`] } });
+  return containers.map((c) => c.Names[0]);
+}
+
+const httpProbe = { httpGet: { port: "http" }, periodSeconds: 0.05, deadlineSeconds: 20 };
+const httpPort = [{ containerPort: 80, name: "http" }];
+
+afterAll(async () => {
+  await sweep(docker, project);
+  await docker.getContainer(`${project}-squatter`).remove({ force: true }).catch(() => undefined);
+});
+
+describe("Deployment hooks against the real daemon", () => {
+  it("creates a labelled container gated on HTTP readiness, with host ports and endpoints read back", async () => {
+    const { id, outs } = await hooks.create(await checked("web", { ports: httpPort, readiness: httpProbe }));
+    const info = await docker.getContainer(id).inspect();
+    expect(info.Name).toMatch(new RegExp(`^/${project}-test-web-[0-9a-f]{8}$`));
+    expect(info.Config.Labels).toMatchObject({ "dev.berth.managed-by": "berth", "dev.berth.kind": "deployment", "dev.berth.resource": "web" });
+    expect(outs.state).toBe("running");
+    expect(outs.imageId).toMatch(/^sha256:/);
+    const port = outs.hostPorts.http;
+    expect(outs.endpoints.http).toBe(`http://127.0.0.1:${port}`);
+    expect((await fetch(`${outs.endpoints.http}/`)).status).toBe(200);
+  });
+
+  it("adopts its own container when a create is retried instead of starting a second one", async () => {
+    const props = await checked("retried", { ports: httpPort });
+    const first = await hooks.create(props);
+    const second = await hooks.create(props);
+    expect(second.id).toBe(first.id);
+    expect(await leftovers("retried")).toHaveLength(1);
+  });
+
+  it("refuses a name held by a container berth did not create, and leaves it alone", async () => {
+    const name = `${project}-squatter`;
+    await docker.createContainer({ name, Image: BUSYBOX, Cmd: ["sleep", "30"] });
+    await expect(hooks.create(await checked("squat", { name }))).rejects.toThrow(`name collision: container "${name}" exists and was not created by berth`);
+    expect((await docker.getContainer(name).inspect()).Config.Labels["dev.berth.managed-by"]).toBeUndefined();
+  });
+
+  it("allocates the lowest free ports of the host's range, distinct, skipping ports other containers hold", async () => {
+    const range = { from: 39100, to: 39120 };
+    const host = { url: defaultHostUrl(), portRange: range };
+    const blocker = await hooks.create(await checked("blocker", { host, ports: [{ containerPort: 80, hostPort: 39100 }] }));
+    const { outs } = await hooks.create(await checked("pair", { host, ports: [{ containerPort: 80, name: "a" }, { containerPort: 81, name: "b" }] }));
+    expect(outs.hostPorts).toEqual({ a: 39101, b: 39102 });
+    await hooks.delete(blocker.id, blocker.outs);
+  });
+
+  it("gives parallel creates on one range distinct ports, retrying when Docker finds a port taken", async () => {
+    const host = { url: defaultHostUrl(), portRange: { from: 39200, to: 39220 } };
+    const results = await Promise.all(
+      ["p1", "p2", "p3", "p4"].map(async (r) => hooks.create(await checked(r, { host, ports: httpPort }))),
+    );
+    const ports = results.map((r) => r.outs.hostPorts.http);
+    expect(new Set(ports).size).toBe(4);
+    for (const port of ports) expect(port).toBeGreaterThanOrEqual(39200);
+  });
+
+  it("names the container holding a fixed host port and leaves nothing behind", async () => {
+    const holder = await hooks.create(await checked("holder", { ports: [{ containerPort: 80, hostPort: 39300 }] }));
+    await expect(hooks.create(await checked("taker", { ports: [{ containerPort: 80, hostPort: 39300 }] }))).rejects.toThrow(
+      `\`hostPort\` 39300 is already used by container "${holder.outs.containerName}"`,
+    );
+    expect(await leftovers("taker")).toEqual([]);
+  });
+
+  it("says when a fixed host port is held by a process outside Docker, and leaves nothing behind", async () => {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(39301, "0.0.0.0", resolve));
+    try {
+      await expect(hooks.create(await checked("foreign-port", { ports: [{ containerPort: 80, hostPort: 39301 }] }))).rejects.toThrow(
+        "`hostPort` 39301 is already used by another process",
+      );
+    } finally {
+      server.close();
+    }
+    expect(await leftovers("foreign-port")).toEqual([]);
+  });
+
+  it("fails on an image that cannot be pulled, from the pull's own error, leaving nothing", async () => {
+    await expect(hooks.create(await checked("no-image", { image: "berth.local/does-not-exist:1" }))).rejects.toThrow(
+      /Deployment "no-image" on host .*: could not pull image "berth.local\/does-not-exist:1"/,
+    );
+    await expect(hooks.create(await checked("never", { image: "berth.local/does-not-exist:1", pullPolicy: "Never" }))).rejects.toThrow(
+      /not on the host and `pullPolicy` is "Never"/,
+    );
+    expect([...(await leftovers("no-image")), ...(await leftovers("never"))]).toEqual([]);
+  });
+
+  it("fails fast when the container exits during the gate, with exit code and redacted log tail, removing it", async () => {
+    const started = Date.now();
+    const error = await hooks
+      .create(
+        await checked("crasher", {
+          image: BUSYBOX,
+          command: ["sh", "-c", "echo token is $TOKEN; echo about to fail; exit 3"],
+          env: { TOKEN: "tok-123456" },
+          secretEnvKeys: ["TOKEN"],
+          ports: httpPort,
+          readiness: { ...httpProbe, deadlineSeconds: 60 },
+        }),
+      )
+      .catch((e: Error) => e);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(String(error)).toMatch(/exit code 3/);
+    expect(String(error)).toContain("about to fail");
+    expect(String(error)).not.toContain("tok-123456");
+    expect(await leftovers("crasher")).toEqual([]);
+  });
+
+  it("fails at the deadline when the probe never passes, removing the container", async () => {
+    const error = await hooks
+      .create(await checked("never-ready", { ports: httpPort, readiness: { httpGet: { port: "http", path: "/missing" }, periodSeconds: 0.1, deadlineSeconds: 1.5 } }))
+      .catch((e: Error) => e);
+    expect(String(error)).toMatch(/1500 ?ms/);
+    expect(await leftovers("never-ready")).toEqual([]);
+  });
+
+  it("reports a stopped container as not running (an input drift) and a removed one as gone; an unreachable daemon is an error", async () => {
+    const { id, outs } = await hooks.create(await checked("drift", { ports: httpPort }));
+    await docker.getContainer(id).stop({ t: 0 });
+    const stopped = await hooks.read(id, outs);
+    expect(stopped.props).toMatchObject({ state: "exited", running: false });
+    expect(stopped.inputs).toMatchObject({ running: false, image: WEB });
+
+    const elsewhere = { ...outs, host: { url: "unix:///run/berth-no-such-daemon.sock" } };
+    await expect(hooks.read(id, elsewhere)).rejects.toThrow(/could not inspect container/);
+
+    await docker.getContainer(id).remove({ force: true });
+    expect(await hooks.read(id, outs)).toEqual({});
+  });
+
+  it("updates restart policy and limits in place and starts a stopped container again, gated", async () => {
+    const props = await checked("inplace", { ports: httpPort, readiness: httpProbe });
+    const { id, outs } = await hooks.create(props);
+    await docker.getContainer(id).stop({ t: 0 });
+    const stoppedOuts = { ...outs, state: "exited", running: false };
+    const news = await checked("inplace", { ports: httpPort, readiness: httpProbe, restart: { policy: "on-failure", maxRetries: 2 }, cpus: 0.5, memory: "64m" });
+    const { outs: updated } = await hooks.update(id, stoppedOuts, news);
+    const info = await docker.getContainer(id).inspect();
+    expect(info.HostConfig).toMatchObject({ RestartPolicy: { Name: "on-failure", MaximumRetryCount: 2 }, NanoCpus: 5e8, Memory: 64 * 1024 ** 2 });
+    expect(updated).toMatchObject({ containerId: id, state: "running" });
+    expect((await fetch(`${updated.endpoints.http}/`)).status).toBe(200);
+  });
+
+  it("serves a berth Volume's content mounted into the container", async () => {
+    const volumeProps = (await volumeHooks.check({}, { host: { url: defaultHostUrl() }, owner: { project, stack: "test", resource: "site" } })).inputs!;
+    const volume = await volumeHooks.create(volumeProps);
+    const { outs } = await hooks.create(
+      await checked("site-web", { ports: httpPort, readiness: httpProbe, volumes: [{ source: volume.outs.volumeName, target: "/www" }] }),
+    );
+    expect(await (await fetch(`${outs.endpoints.http}/index.html`)).text()).toContain("berth");
+  });
+
+  it("deletes idempotently and leaves nothing", async () => {
+    const { id, outs } = await hooks.create(await checked("gone", { ports: httpPort }));
+    await hooks.delete(id, outs);
+    await hooks.delete(id, outs);
+    expect(await leftovers("gone")).toEqual([]);
+  });
+});

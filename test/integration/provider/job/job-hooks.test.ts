@@ -1,0 +1,102 @@
+import { afterAll, describe, expect, it } from "vitest";
+import * as hooks from "../../../../provider/job/job-hooks";
+import * as volumeHooks from "../../../../provider/volume/volume-hooks";
+import { defaultHostUrl, sweep, testDocker, uniqueProject } from "../../../support/docker";
+
+const docker = testDocker();
+const project = uniqueProject("it-job");
+const BUSYBOX = "berth.local/busybox:latest";
+
+async function checked(resource: string, extra: Record<string, unknown>) {
+  const result = await hooks.check({}, { host: { url: defaultHostUrl() }, owner: { project, stack: "test", resource }, image: BUSYBOX, ...extra });
+  expect(result.failures).toEqual([]);
+  return result.inputs as Record<string, unknown>;
+}
+
+async function leftovers(): Promise<number> {
+  return (await docker.listContainers({ all: true, filters: { label: [`dev.berth.project=${project}`] } })).length;
+}
+
+afterAll(() => sweep(docker, project));
+
+describe("Job hooks against the real daemon", () => {
+  it("runs to completion and outputs exit code, duration and log tail, leaving no container", async () => {
+    const { outs } = await hooks.create(await checked("ok", { command: ["sh", "-c", "echo preparing; echo done"] }));
+    expect(outs).toMatchObject({ exitCode: 0, attempts: 1, logTail: "preparing\ndone" });
+    expect(outs.durationMs).toBeGreaterThanOrEqual(0);
+    expect(await leftovers()).toBe(0);
+  });
+
+  it("captures the exit code of a job that exits at once", async () => {
+    const { outs } = await hooks.create(await checked("quick", { command: ["sh", "-c", "exit 7"], successExitCodes: [0, 7] }));
+    expect(outs.exitCode).toBe(7);
+  });
+
+  it("fails on a non-zero exit with the code and redacted log tail, after removing the container", async () => {
+    const error = await hooks
+      .create(await checked("fails", { command: ["sh", "-c", "echo using $KEY; echo broken >&2; exit 4"], env: { KEY: "key-98765" }, secretEnvKeys: ["KEY"] }))
+      .catch((e: Error) => e);
+    // stdout and stderr are separate streams: their relative order is not guaranteed.
+    expect(String(error)).toMatch(/Job "fails" on host .*: exited with code 4 \(success is 0\); last log lines:\n/);
+    expect(String(error)).toContain("using [secret]");
+    expect(String(error)).toContain("broken");
+    expect(String(error)).not.toContain("key-98765");
+    expect(await leftovers()).toBe(0);
+  });
+
+  it("retries up to backoffLimit and succeeds when a later attempt does", async () => {
+    const { name } = await docker.createVolume({ Name: `${project}-counter`, Labels: { "dev.berth.managed-by": "berth", "dev.berth.project": project } });
+    const { outs } = await hooks.create(
+      await checked("flaky", {
+        command: ["sh", "-c", "echo x >> /state/tries; [ $(wc -l < /state/tries) -ge 3 ]"],
+        volumes: [{ source: name, target: "/state" }],
+        backoffLimit: 3,
+      }),
+    );
+    expect(outs).toMatchObject({ exitCode: 0, attempts: 3 });
+  });
+
+  it("reports every attempt failing once backoffLimit is spent", async () => {
+    await expect(hooks.create(await checked("spent", { command: ["sh", "-c", "exit 2"], backoffLimit: 2 }))).rejects.toThrow(
+      "exited with code 2 (success is 0) on each of 3 attempts (backoffLimit 2)",
+    );
+  });
+
+  it("kills and removes a job that runs past its timeout", async () => {
+    const started = Date.now();
+    await expect(hooks.create(await checked("slow", { command: ["sleep", "30"], timeoutSeconds: 1 }))).rejects.toThrow(
+      "did not finish within 1000 ms and was killed",
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await leftovers()).toBe(0);
+  });
+
+  it("reports an OOM kill", async () => {
+    const error = await hooks
+      .create(await checked("hungry", { command: ["sh", "-c", "head -c 200m /dev/zero | tail > /dev/null"], memory: "8m" }))
+      .catch((e: Error) => e);
+    expect(String(error)).toMatch(/running out of memory .*memory limit 8m/);
+    expect(await leftovers()).toBe(0);
+  });
+
+  it("fills a volume that a later reader sees (puller → server)", async () => {
+    const volumeProps = (await volumeHooks.check({}, { host: { url: defaultHostUrl() }, owner: { project, stack: "test", resource: "content" } })).inputs!;
+    const volume = await volumeHooks.create(volumeProps);
+    await hooks.create(await checked("puller", { command: ["sh", "-c", "echo model-weights > /data/model.bin"], volumes: [{ source: volume.id, target: "/data" }] }));
+    const { outs } = await hooks.create(await checked("reader", { command: ["cat", "/data/model.bin"], volumes: [{ source: volume.id, target: "/data", readOnly: true }] }));
+    expect(outs.logTail).toBe("model-weights");
+  });
+
+  it("removes containers an interrupted run left behind, at the next run and at delete", async () => {
+    const props = await checked("interrupted", { command: ["true"] });
+    await docker.createContainer({
+      name: `${project}-stale-job`,
+      Image: BUSYBOX,
+      Cmd: ["sleep", "60"],
+      Labels: { "dev.berth.managed-by": "berth", "dev.berth.kind": "job", "dev.berth.project": project, "dev.berth.stack": "test", "dev.berth.resource": "interrupted" },
+    });
+    const { id, outs } = await hooks.create(props);
+    expect(await leftovers()).toBe(0);
+    await hooks.delete(id, outs);
+  });
+});
