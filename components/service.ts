@@ -1,0 +1,68 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { VolumeMountArgs } from "../provider/container/container-args";
+import { Deployment, type DeploymentArgs } from "../provider/deployment";
+import type { HostInput } from "../provider/host";
+import { Job, type JobArgs } from "../provider/job";
+import { Volume, type VolumeArgs } from "../provider/volume";
+
+export interface ServiceArgs {
+  /**
+   * The hosts to run on, by a short name used in child names and outputs;
+   * each host gets its own volumes, init jobs and deployment. Without it: one
+   * host named `local`, the default Docker host.
+   */
+  hosts?: Record<string, HostInput>;
+  /** Named volumes per host; mounts refer to them by key as `source`. */
+  volumes?: Record<string, Omit<VolumeArgs, "host">>;
+  /** Jobs run in order before the deployment starts, e.g. a puller that fills a volume. */
+  initJobs?: Array<Omit<JobArgs, "host"> & { name: string }>;
+  /** The long-running workload, gated on its readiness. */
+  deployment: Omit<DeploymentArgs, "host">;
+}
+
+/**
+ * A workload on one or more hosts: named volumes, ordered init jobs, then a
+ * deployment that mounts them. The component is ready when every host's
+ * deployment passed its readiness gate.
+ */
+export class Service extends pulumi.ComponentResource {
+  /** Endpoints per host name, then per port name. */
+  public readonly endpoints: pulumi.Output<Record<string, Record<string, string>>>;
+  /** Container names per host name. */
+  public readonly containerNames: pulumi.Output<Record<string, string>>;
+  public readonly deployments: Record<string, Deployment>;
+
+  constructor(name: string, args: ServiceArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("berth:index:Service", name, {}, opts);
+    const hosts: Record<string, HostInput | undefined> = args.hosts ?? { local: undefined };
+    const multiHost = Object.keys(hosts).length > 1;
+
+    this.deployments = {};
+    for (const [hostName, host] of Object.entries(hosts)) {
+      const prefix = multiHost ? `${name}-${hostName}` : name;
+      const volumes = Object.fromEntries(
+        Object.entries(args.volumes ?? {}).map(([key, volumeArgs]) => [key, new Volume(`${prefix}-${key}`, { ...volumeArgs, host }, { parent: this })]),
+      );
+      const resolveMounts = (mounts: DeploymentArgs["volumes"]) =>
+        pulumi.output(mounts ?? []).apply((list) =>
+          list.map((m: pulumi.Unwrap<VolumeMountArgs>) => (volumes[m.source] ? { ...m, source: volumes[m.source].volumeName } : m)),
+        );
+
+      let previous: pulumi.Resource[] = Object.values(volumes);
+      for (const job of args.initJobs ?? []) {
+        const { name: jobName, ...jobArgs } = job;
+        const created = new Job(`${prefix}-${jobName}`, { ...jobArgs, host, volumes: resolveMounts(jobArgs.volumes) }, { parent: this, dependsOn: previous });
+        previous = [...previous, created];
+      }
+      this.deployments[hostName] = new Deployment(
+        `${prefix}-deployment`,
+        { ...args.deployment, host, volumes: resolveMounts(args.deployment.volumes) },
+        { parent: this, dependsOn: previous },
+      );
+    }
+
+    this.endpoints = pulumi.output(Object.fromEntries(Object.entries(this.deployments).map(([hostName, d]) => [hostName, d.endpoints])));
+    this.containerNames = pulumi.output(Object.fromEntries(Object.entries(this.deployments).map(([hostName, d]) => [hostName, d.containerName])));
+    this.registerOutputs({ endpoints: this.endpoints, containerNames: this.containerNames });
+  }
+}

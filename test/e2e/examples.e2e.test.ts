@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { berthObjects, defaultHostUrl, extraHostUrls, testDocker } from "../support/docker";
+import { PulumiProgram } from "../support/pulumi-program";
+
+let program: PulumiProgram | undefined;
+
+afterEach(async () => {
+  await program?.dispose();
+  program = undefined;
+});
+
+async function body(url: string): Promise<string> {
+  return (await fetch(url, { signal: AbortSignal.timeout(2000) })).text();
+}
+
+async function nothingLeft(project: string, hosts: string[]): Promise<void> {
+  for (const url of hosts) expect(await berthObjects(testDocker(url), project)).toEqual({ containers: [], volumes: [] });
+}
+
+describe("the examples, through the real Pulumi CLI", () => {
+  it("quickstart: serves its endpoint after up; destroy leaves nothing", async () => {
+    program = new PulumiProgram("examples/quickstart");
+    await program.init();
+    await program.up();
+    const { endpoint } = await program.outputs();
+    expect(await body(endpoint)).toContain("<h1>berth</h1>");
+    await program.destroy();
+    await nothingLeft(program.project, [defaultHostUrl()]);
+  });
+
+  it("puller-server: the puller fills the volume the server serves; a new release re-runs the puller", async () => {
+    program = new PulumiProgram("examples/puller-server");
+    await program.init({ release: "v1" });
+    await program.up();
+    const { endpoint } = await program.outputs();
+    expect(await body(endpoint)).toContain("release v1");
+
+    await program.setConfig("release", "v2");
+    const preview = await program.previewJson();
+    const puller = preview.steps.find((s) => s.urn.endsWith("::site-puller"))!;
+    expect(puller.op).toBe("replace");
+    expect(puller.replaceReasons).toEqual(expect.arrayContaining(["command", "triggers"]));
+    await program.up();
+    expect(await body((await program.outputs()).endpoint)).toContain("release v2");
+
+    await program.destroy();
+    await nothingLeft(program.project, [defaultHostUrl()]);
+  });
+
+  it("two-host-cluster: hosts from stack config, one provisioned container on each; destroy removes them", async () => {
+    const hosts = [defaultHostUrl(), extraHostUrls()[0]];
+    program = new PulumiProgram("examples/two-host-cluster");
+    const containerName = `${program.project}-trainer`;
+    await program.init({ "hosts.main.url": hosts[0], "hosts.second.url": hosts[1], containerName });
+    await program.up();
+    const outputs = await program.outputs();
+    expect(outputs.actions).toEqual({ main: "launched", second: "launched" });
+    for (const url of hosts) expect((await testDocker(url).getContainer(containerName).inspect()).State.Running).toBe(true);
+    await program.destroy();
+    await nothingLeft(program.project, hosts);
+  });
+});
