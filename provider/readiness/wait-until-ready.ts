@@ -8,7 +8,7 @@ import { describeStop, stopFromInspect, type ContainerStop } from "./container-s
 import { watchContainer } from "./container-watch";
 import type { GateTarget } from "./gate-target";
 import { ProbeLoop } from "./probe-loop";
-import { readinessProbe } from "./readiness-probes";
+import { probeFromProps } from "./probe-from-props";
 import type { ReadinessProps } from "./readiness-schema";
 import { WaitTimeoutError } from "./retry-until";
 import { throttledProgress } from "./throttled-progress";
@@ -52,7 +52,7 @@ export async function waitUntilReady(readiness: ReadinessProps, target: GateTarg
   if (!info) throw await failure(target, "the container was removed before its readiness could be probed");
   const stoppedBefore = stopFromInspect(info);
   if (stoppedBefore) throw await failure(target, `${describeStop(stoppedBefore)} before its readiness could be probed`);
-  const probe = readinessProbe(readiness, target, info, clock);
+  const probe = probeFromProps(readiness, target, info, clock);
   const what = probe.describe();
   log.readiness("%s waiting up to %d s for %s", short, readiness.deadlineSeconds, what);
 

@@ -25,7 +25,7 @@ function hostPort(target: GateTarget, field: string, ref: PortRef): number {
  * The probe a readiness object asks for: one kind alone, or all of them
  * together. Mistakes that no waiting can mend fail here, before the first attempt.
  */
-export function readinessProbe(readiness: ReadinessProps, target: GateTarget, info: Docker.ContainerInspectInfo, clock: Clock): ReadinessProbe {
+export function probeFromProps(readiness: ReadinessProps, target: GateTarget, info: Docker.ContainerInspectInfo, clock: Clock): ReadinessProbe {
   const { httpGet, tcpSocket, exec, logLine, dockerHealthcheck } = readiness;
   const probes: ReadinessProbe[] = [];
   if (httpGet) probes.push(new HttpGetProbe({ ...httpGet, address: target.probeAddress, port: hostPort(target, "httpGet", httpGet.port) }));
