@@ -13,11 +13,24 @@ data=/var/lib/berth-hosts
 
 host_url() { echo "unix://$base/h$1/docker.sock"; }
 
+stop_host() {
+  local n=$1 dir="$base/h$n"
+  if [ -f "$dir/dockerd.pid" ]; then
+    local pid; pid="$(cat "$dir/dockerd.pid")"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  ip link del "br-berth$n" 2>/dev/null || true
+}
+
 start_host() {
   local n=$1 dir="$base/h$n" bridge="br-berth$n"
   local url; url="$(host_url "$n")"
   if timeout 5 env DOCKER_HOST="$url" docker version >/dev/null 2>&1; then
-    echo "$url"; return
+    if ip link show "$bridge" >/dev/null 2>&1; then echo "$url"; return; fi
+    say "extra host h$n lost its bridge $bridge: restarting it"
+    stop_host "$n"
   fi
   mkdir -p "$dir" "$data/h$n"
   if ! ip link show "$bridge" >/dev/null 2>&1; then
@@ -36,17 +49,6 @@ start_host() {
   done
   tail -n 20 "$dir/dockerd.log" >&2
   die "extra host h$n did not answer within 30 s; see $dir/dockerd.log"
-}
-
-stop_host() {
-  local n=$1 dir="$base/h$n"
-  if [ -f "$dir/dockerd.pid" ]; then
-    local pid; pid="$(cat "$dir/dockerd.pid")"
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -9 "$pid" 2>/dev/null || true
-  fi
-  ip link del "br-berth$n" 2>/dev/null || true
 }
 
 case "${1:-}" in

@@ -27,10 +27,11 @@ export function allocateGpus(inventory: readonly string[], holdings: readonly Gp
       .map((h) => `${h.holder} holds ${h.ids.join(",")}`)
       .join("; ");
 
+  const gpus = (n: number) => `${n} GPU${n === 1 ? "" : "s"}`;
   if (typeof request === "number") {
     if (request === 0) return { ids: [] };
-    if (request > inventory.length) return { error: `asks for ${request} GPUs but the host has ${inventory.length} (${inventory.join(",")})` };
-    if (request > free.length) return { error: `asks for ${request} GPUs but only ${free.length} of ${inventory.length} are free (${holders()})` };
+    if (request > inventory.length) return { error: `asks for ${gpus(request)} but the host has ${inventory.length} (${inventory.join(",")})` };
+    if (request > free.length) return { error: `asks for ${gpus(request)} but only ${free.length} of ${inventory.length} are free (${holders()})` };
     return { ids: free.slice(0, request) };
   }
   const unknown = request.filter((id) => !inventory.includes(id));
