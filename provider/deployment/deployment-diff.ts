@@ -38,6 +38,7 @@ export const DEPLOYMENT_DIFF_RULES: DiffRules = {
   readiness: "update",
   running: "update",
   gpus: "replace",
+  sidecars: "replace",
 };
 
 type PortList = Array<{ hostPort?: number }>;

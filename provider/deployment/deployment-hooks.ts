@@ -22,6 +22,7 @@ import { boundHostPorts, deploymentOutputs, type DeploymentOutputs } from "./dep
 import { deploymentFields, deploymentSchema, type DeploymentProps } from "./deployment-schema";
 import { effectiveReadiness } from "./effective-readiness";
 import { launchContainer } from "./launch-container";
+import { removeSidecars, startSidecars } from "./sidecars";
 
 function subject(props: DeploymentProps): string {
   return `Deployment "${props.owner.resource}" on host ${props.host.url}`;
@@ -100,13 +101,15 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
   }
 
   try {
+    if (props.running) await startSidecars(docker, props, name, hash);
     const info = (await inspect(docker, containerId))!;
     await gate(docker, props, info);
     const ready = (await inspect(docker, containerId))!;
     return { id: containerId, outs: plainData(deploymentOutputs(props, ready, imageId, hash)) };
   } catch (err) {
+    await removeSidecars(docker, name).catch(() => undefined);
     await removeAfterFailure(docker, containerId);
-    throw err;
+    throw (err as Error).message.startsWith("Deployment ") ? err : fail(props, (err as Error).message);
   }
 }
 
@@ -145,8 +148,15 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
     const before = await container.inspect();
     await container.update(updatableResources(props));
     const wasRunning = before.State.Running || before.State.Restarting;
-    if (props.running && !wasRunning) await container.start();
-    if (!props.running && wasRunning) await container.stop({ t: props.stopGracePeriodSeconds });
+    const name = before.Name.replace(/^\//, "");
+    if (props.running && !wasRunning) {
+      await container.start();
+      await startSidecars(docker, props, name, old.specHash);
+    }
+    if (!props.running && wasRunning) {
+      await removeSidecars(docker, name, props.stopGracePeriodSeconds);
+      await container.stop({ t: props.stopGracePeriodSeconds });
+    }
   } catch (err) {
     if (isNotFound(err)) throw fail(props, `container ${id.slice(0, 12)} is gone`, "Run `pulumi refresh`, then `pulumi up` to create it again");
     throw fail(props, dockerMessage(err));
@@ -168,6 +178,7 @@ export async function deleteDeployment(id: string, stored: Record<string, unknow
       log.provider("%s no longer carries this resource's labels: leaving it alone", id.slice(0, 12));
       return;
     }
+    await removeSidecars(docker, info.Name.replace(/^\//, ""), props.stopGracePeriodSeconds);
     await removeContainer(docker, id, props.stopGracePeriodSeconds);
   } catch (err) {
     throw fail(props, `could not remove container ${id.slice(0, 12)}: ${dockerMessage(err)}`, "Check the daemon, then run `pulumi destroy` again");

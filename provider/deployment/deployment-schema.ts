@@ -28,6 +28,29 @@ export const restartSchema = z.union(
   { error: "must be \"always\", \"no\" or { policy: \"on-failure\", maxRetries: N } with N ≥ 1" },
 );
 
+/** A container that shares the main container's network namespace: a proxy, a log shipper, an exporter. */
+export const sidecarSchema = z
+  .strictObject({
+    name: z.string({ error: "is required: a short name, e.g. `proxy`" }).regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, "must be lower-case letters, digits and `-`, e.g. `proxy`"),
+    image: containerFields.image,
+    pullPolicy: containerFields.pullPolicy,
+    command: containerFields.command,
+    entrypoint: containerFields.entrypoint,
+    env: containerFields.env,
+    volumes: containerFields.volumes,
+    user: containerFields.user,
+    workdir: containerFields.workdir,
+    ports: z
+      .unknown()
+      .optional()
+      .refine((ports) => ports === undefined, {
+        message: "cannot be published by a sidecar: it shares the main container's network; publish the port on the main container instead",
+      }),
+  })
+  .transform(({ ports: _ports, ...sidecar }) => sidecar);
+
+export type SidecarProps = z.infer<typeof sidecarSchema>;
+
 export const deploymentFields = z.strictObject({
     host: hostInputSchema,
     hostTls: hostTlsInputSchema,
@@ -40,6 +63,7 @@ export const deploymentFields = z.strictObject({
     readiness: readinessSchema.optional(),
     /** Desired state: false keeps the container created but stopped. */
     running: z.boolean().default(true),
+    sidecars: z.array(sidecarSchema).default([]),
   });
 
 export const deploymentSchema = deploymentFields
@@ -56,6 +80,10 @@ export const deploymentSchema = deploymentFields
         }
         hostPorts.set(port.hostPort, i);
       }
+    });
+    const sidecarNames = props.sidecars.map((s) => s.name);
+    sidecarNames.forEach((name, i) => {
+      if (sidecarNames.indexOf(name) !== i) ctx.addIssue({ code: "custom", path: ["sidecars", i, "name"], message: `"${name}" is used twice; sidecar names must be unique` });
     });
     const gpuProblem = gpuRequestProblem(props.host, props.gpus);
     if (gpuProblem) ctx.addIssue({ code: "custom", path: ["gpus"], message: gpuProblem });

@@ -17,6 +17,20 @@ export interface PortArgs {
   name?: string;
 }
 
+/** A container sharing the main container's network namespace; it cannot publish ports. */
+export interface SidecarArgs {
+  /** Short name; the container is named `<main>-<name>`. */
+  name: pulumi.Input<string>;
+  image: pulumi.Input<string>;
+  pullPolicy?: pulumi.Input<"IfNotPresent" | "Always" | "Never">;
+  command?: pulumi.Input<pulumi.Input<string>[]>;
+  entrypoint?: pulumi.Input<pulumi.Input<string>[]>;
+  env?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  volumes?: ContainerArgs["volumes"];
+  user?: pulumi.Input<string>;
+  workdir?: pulumi.Input<string>;
+}
+
 export type RestartArgs = "always" | "no" | { policy: "on-failure"; maxRetries: number };
 
 /** Readiness probes with Kubernetes' field names; all given kinds must pass. */
@@ -32,6 +46,8 @@ export interface DeploymentArgs extends ContainerArgs {
   readiness?: ReadinessArgs;
   /** Desired state; `false` keeps the container created but stopped. */
   running?: pulumi.Input<boolean>;
+  /** Containers started after the main one, in its network namespace; if one fails to start, the group is removed. */
+  sidecars?: pulumi.Input<pulumi.Input<SidecarArgs>[]>;
 }
 
 const HOOKS = path.join(__dirname, "deployment-hooks");

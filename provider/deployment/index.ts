@@ -1,1 +1,1 @@
-export { Deployment, type DeploymentArgs, type PortArgs, type ReadinessArgs, type RestartArgs } from "./deployment";
+export { Deployment, type DeploymentArgs, type PortArgs, type ReadinessArgs, type RestartArgs, type SidecarArgs } from "./deployment";

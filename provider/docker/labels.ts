@@ -9,6 +9,8 @@ export const LABELS = {
   lifetime: "dev.berth.lifetime",
   ports: "dev.berth.ports",
   gpus: "dev.berth.gpus",
+  /** On a sidecar: the name of the main container whose network it shares. */
+  sidecarOf: "dev.berth.sidecar-of",
 } as const;
 
 export const MANAGED_BY = "berth";

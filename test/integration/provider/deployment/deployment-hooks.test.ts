@@ -181,4 +181,45 @@ describe("Deployment hooks against the real daemon", () => {
     await hooks.delete(id, outs);
     expect(await leftovers("gone")).toEqual([]);
   });
+
+  it("runs sidecars in the main container's network: the main container's published port reaches a sidecar", async () => {
+    const { id, outs } = await hooks.create(
+      await checked("with-sidecar", {
+        image: BUSYBOX,
+        command: ["sleep", "300"],
+        ports: [{ containerPort: 8080, name: "proxy" }],
+        sidecars: [{ name: "server", image: WEB, command: ["httpd", "-f", "-p", "8080", "-h", "/www"] }],
+        readiness: { httpGet: { port: "proxy" }, periodSeconds: 0.05, deadlineSeconds: 20 },
+      }),
+    );
+    expect(await (await fetch(`${outs.endpoints.proxy}/`)).text()).toContain("berth");
+    const sidecar = await docker.getContainer(`${outs.containerName}-server`).inspect();
+    // Docker records the main container by id once it resolved the name berth gave.
+    expect(sidecar.HostConfig.NetworkMode).toBe(`container:${outs.containerId}`);
+    await hooks.delete(id, outs);
+    expect(await leftovers("with-sidecar")).toEqual([]);
+  });
+
+  it("removes the whole group when a sidecar cannot start, naming it", async () => {
+    const error = await hooks
+      .create(
+        await checked("bad-sidecar", {
+          ports: httpPort,
+          sidecars: [
+            { name: "fine", image: BUSYBOX, command: ["sleep", "300"] },
+            { name: "broken", image: "berth.local/no-such-sidecar:1", pullPolicy: "Never" },
+          ],
+        }),
+      )
+      .catch((e: Error) => e);
+    expect(String(error)).toMatch(/Deployment "bad-sidecar" on host .*: sidecar "broken" could not start: image "berth.local\/no-such-sidecar:1" is not on the host/);
+    expect(await leftovers("bad-sidecar")).toEqual([]);
+  });
+
+  it("refuses, in check, a sidecar that publishes a port", async () => {
+    const { failures } = await hooks.check({}, inputs("sidecar-port", { sidecars: [{ name: "proxy", image: WEB, ports: [{ containerPort: 80 }] }] }));
+    expect(failures).toEqual([
+      { property: "sidecars.0.ports", reason: "cannot be published by a sidecar: it shares the main container's network; publish the port on the main container instead" },
+    ]);
+  });
 });

@@ -1,0 +1,66 @@
+import type Docker from "dockerode";
+import { containerPlan } from "../container/container-plan";
+import { removeAfterFailure, removeContainer } from "../docker/containers";
+import { dockerMessage } from "../docker/errors";
+import { ensureImage } from "../docker/image";
+import { createLabels, LABELS, MANAGED_BY } from "../docker/labels";
+import { progress } from "../progress";
+import { restartPolicy } from "./container-plan";
+import type { DeploymentProps, SidecarProps } from "./deployment-schema";
+
+/** A sidecar's container: its own image and command, in the main container's network namespace, found by the main container's name. */
+export function sidecarPlan(props: DeploymentProps, sidecar: SidecarProps, mainName: string, labels: Record<string, string>): Docker.ContainerCreateOptions {
+  const fields = {
+    image: sidecar.image,
+    pullPolicy: sidecar.pullPolicy,
+    command: sidecar.command,
+    entrypoint: sidecar.entrypoint,
+    env: sidecar.env,
+    secretEnvKeys: [],
+    volumes: sidecar.volumes,
+    user: sidecar.user,
+    workdir: sidecar.workdir,
+    labels: {},
+    networks: [],
+    gpus: 0,
+  };
+  const base = containerPlan(fields, `${mainName}-${sidecar.name}`, labels);
+  return {
+    ...base,
+    HostConfig: { ...base.HostConfig, NetworkMode: `container:${mainName}`, RestartPolicy: restartPolicy(props.restart) },
+  };
+}
+
+/** The sidecars berth started next to a main container, found by label. */
+export async function sidecarsOf(docker: Docker, mainName: string): Promise<string[]> {
+  const containers = await docker.listContainers({ all: true, filters: { label: [`${LABELS.managedBy}=${MANAGED_BY}`, `${LABELS.sidecarOf}=${mainName}`] } });
+  return containers.map((c) => c.Id);
+}
+
+export async function removeSidecars(docker: Docker, mainName: string, graceSeconds?: number): Promise<void> {
+  for (const id of await sidecarsOf(docker, mainName)) await removeContainer(docker, id, graceSeconds);
+}
+
+/**
+ * Starts the sidecars after the main container, replacing any this main
+ * container had (after an interrupted create). If one cannot start, every
+ * sidecar started so far is removed and the error names it; the caller removes
+ * the main container, so the group goes as a whole.
+ */
+export async function startSidecars(docker: Docker, props: DeploymentProps, mainName: string, specHash: string): Promise<string[]> {
+  await removeSidecars(docker, mainName);
+  const started: string[] = [];
+  for (const sidecar of props.sidecars) {
+    try {
+      await ensureImage(docker, sidecar.image, sidecar.pullPolicy, undefined, progress(`Deployment "${props.owner.resource}" sidecar "${sidecar.name}"`));
+      const labels = { ...createLabels({ kind: "deployment", owner: props.owner, specHash }, props.labels), [LABELS.sidecarOf]: mainName };
+      const container = await docker.createContainer(sidecarPlan(props, sidecar, mainName, labels));
+      started.push(container.id);
+      await container.start();
+    } catch (err) {
+      await Promise.all(started.map((id) => removeAfterFailure(docker, id)));
+      throw new Error(`sidecar "${sidecar.name}" could not start: ${dockerMessage(err)}`);
+    }
+  }
+  return started;
+}
