@@ -50,7 +50,8 @@ export interface DeploymentArgs extends ContainerArgs {
   sidecars?: pulumi.Input<pulumi.Input<SidecarArgs>[]>;
 }
 
-const HOOKS = path.join(__dirname, "deployment-hooks");
+// One provider object per kind: Pulumi serialises a provider once per object, not once per resource.
+const PROVIDER = hooksProvider(path.join(__dirname, "deployment-hooks"));
 
 /** A long-running container on one host, gated on readiness. */
 export class Deployment extends pulumi.dynamic.Resource {
@@ -69,7 +70,7 @@ export class Deployment extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: DeploymentArgs, opts: pulumi.CustomResourceOptions = {}) {
     super(
-      hooksProvider(HOOKS),
+      PROVIDER,
       name,
       containerResourceProps(name, args, ["containerId", "containerName", "imageId", "hostPorts", "endpoints", "state", "startedAt", "gpuIds"]),
       withSecretOutputs(opts, ["hostTls"]),

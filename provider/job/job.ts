@@ -17,7 +17,8 @@ export interface JobArgs extends ContainerArgs {
   logTailLines?: pulumi.Input<number>;
 }
 
-const HOOKS = path.join(__dirname, "job-hooks");
+// One provider object per kind: Pulumi serialises a provider once per object, not once per resource.
+const PROVIDER = hooksProvider(path.join(__dirname, "job-hooks"));
 
 /** A run-to-completion container on one host, run during create and on replacement. */
 export class Job extends pulumi.dynamic.Resource {
@@ -31,7 +32,7 @@ export class Job extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: JobArgs, opts: pulumi.CustomResourceOptions = {}) {
     super(
-      hooksProvider(HOOKS),
+      PROVIDER,
       name,
       containerResourceProps(name, args, ["exitCode", "attempts", "durationMs", "logTail", "imageId", "completedAt"]),
       withSecretOutputs(opts, ["hostTls"]),

@@ -33,7 +33,8 @@ export interface PersistentContainerArgs extends Omit<ContainerArgs, "host" | "i
   ulimits?: pulumi.Input<pulumi.Input<{ name: string; soft: number; hard: number }>[]>;
 }
 
-const HOOKS = path.join(__dirname, "persistent-container-hooks");
+// One provider object per kind: Pulumi serialises a provider once per object, not once per resource.
+const PROVIDER = hooksProvider(path.join(__dirname, "persistent-container-hooks"));
 
 /** One named container on every host of a list; `lifetime` decides what `up`, `refresh` and `destroy` do. */
 export class PersistentContainer extends pulumi.dynamic.Resource {
@@ -45,7 +46,7 @@ export class PersistentContainer extends pulumi.dynamic.Resource {
   constructor(name: string, args: PersistentContainerArgs, opts: pulumi.CustomResourceOptions = {}) {
     const hosts = (args.hosts ?? [undefined]).map((host) => splitHost(host));
     super(
-      hooksProvider(HOOKS),
+      PROVIDER,
       name,
       {
         ...args,

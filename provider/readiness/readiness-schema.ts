@@ -53,7 +53,7 @@ export const readinessSchema = z
     /** Wait for the image's own Docker HEALTHCHECK to report healthy. */
     dockerHealthcheck: z.boolean().optional(),
     initialDelaySeconds: seconds("before the first probe", 0).default(0),
-    periodSeconds: seconds("between probes", 0.01).default(0.1),
+    periodSeconds: seconds("between probes", 0.01).default(0.05),
     timeoutSeconds: seconds("for one probe attempt", 0.01).default(1),
     successThreshold: z.number().int().min(1, "must be at least 1").default(1),
     /** Consecutive failures after which the gate gives up; unlimited (up to the deadline) when absent. */

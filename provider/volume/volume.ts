@@ -17,7 +17,8 @@ export interface VolumeArgs {
   adopt?: pulumi.Input<boolean>;
 }
 
-const HOOKS = path.join(__dirname, "volume-hooks");
+// One provider object per kind: Pulumi serialises a provider once per object, not once per resource.
+const PROVIDER = hooksProvider(path.join(__dirname, "volume-hooks"));
 
 /** A named Docker volume on one host. */
 export class Volume extends pulumi.dynamic.Resource {
@@ -31,7 +32,7 @@ export class Volume extends pulumi.dynamic.Resource {
   constructor(name: string, args: VolumeArgs = {}, opts: pulumi.CustomResourceOptions = {}) {
     const { host, hostTls } = splitHost(args.host);
     super(
-      hooksProvider(HOOKS),
+      PROVIDER,
       name,
       { ...args, host, hostTls, owner: resourceOwner(name), volumeName: undefined, mountpoint: undefined, specHash: undefined, adopted: undefined },
       withSecretOutputs(opts, ["hostTls"]),

@@ -1,0 +1,105 @@
+// P2, P2b, P4, P5 and P2's scaling: the real Pulumi CLI against docker-compose and raw dockerode.
+// Run: npx vite-node bench/cli-bench.ts
+import { spawn } from "child_process";
+import Docker from "dockerode";
+import { ComposeProject } from "./compose";
+import { rawCreateStartProbe, rawStopRemove } from "./raw-docker";
+import { BenchStack } from "./stack";
+import { median, pairs, row, timed } from "./stats";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const docker = new Docker({ socketPath: "/var/run/docker.sock" });
+const PERIOD_MS = 50;
+
+async function timedUpDestroy(stack: BenchStack): Promise<{ up: number; destroy: number }> {
+  const up = await timed(async () => stack.up());
+  const destroy = await timed(async () => stack.destroy());
+  return { up, destroy };
+}
+
+async function rawParallel(count: number): Promise<{ up: number; down: number }> {
+  let ids: string[] = [];
+  const up = await timed(async () => {
+    ids = await Promise.all(Array.from({ length: count }, (_, i) => rawCreateStartProbe(docker, `bench-raw-${process.pid}-${i}`, "berth.local/web:latest", PERIOD_MS, { "bench.raw": "1" })));
+  });
+  const down = await timed(() => rawStopRemove(docker, ids, 2));
+  return { up, down };
+}
+
+async function servicesRows(count: number): Promise<string[]> {
+  const berth = new BenchStack("services", `svc${count}`, { count: String(count) });
+  const empty = new BenchStack("services", `empty${count}`, { count: "0" });
+  const compose = new ComposeProject(`benchcompose${count}`, count, PERIOD_MS);
+  const samples = { up: [] as number[], destroy: [] as number[], emptyUp: [] as number[], emptyDestroy: [] as number[], compose: [] as number[], rawUp: [] as number[], rawDown: [] as number[] };
+  try {
+    for (let i = 0; i <= RUNS; i++) {
+      const b = await timedUpDestroy(berth);
+      const e = await timedUpDestroy(empty);
+      const c = await timed(() => compose.upHealthy(docker));
+      compose.down();
+      const r = await rawParallel(count);
+      if (i === 0) continue; // warm-up
+      samples.up.push(b.up);
+      samples.destroy.push(b.destroy);
+      samples.emptyUp.push(e.up);
+      samples.emptyDestroy.push(e.destroy);
+      samples.compose.push(c);
+      samples.rawUp.push(r.up);
+      samples.rawDown.push(r.down);
+    }
+  } finally {
+    berth.dispose();
+    empty.dispose();
+  }
+  const paired = (a: number[], b: number[]) => ({ a, b, ratios: a.map((x, i) => x / b[i]) });
+  const share = (total: number[], base: number[]) => total.map((t, i) => t - base[i]);
+  const rows = [row(count === 20 ? "P2" : `P2@${count}`, `\`pulumi up\` of ${count} HTTP-gated services vs \`docker-compose up -d\` + all healthy`, paired(samples.up, samples.compose), 1.0)];
+  if (count === 20) {
+    rows.push(row("P2b", "berth's share of that `up` (minus an empty stack's `up`) vs raw dockerode, 20 in parallel", paired(share(samples.up, samples.emptyUp), samples.rawUp), 1.2));
+    rows.push(row("P5", "berth's share of `pulumi destroy` of 20 vs raw dockerode parallel stop+remove of 20", paired(share(samples.destroy, samples.emptyDestroy), samples.rawDown), 1.2));
+    rows.push(`| — | empty stack: \`pulumi up\` ${median(samples.emptyUp).toFixed(0)} ms, \`pulumi destroy\` ${median(samples.emptyDestroy).toFixed(0)} ms (the engine's fixed cost) | | | | |`);
+  }
+  return rows;
+}
+
+/** Peak resident memory of the dynamic-provider processes while `step` runs, by polling ps from a second process. */
+async function providerPeakKb(step: () => void): Promise<number> {
+  const sampler = spawn("bash", ["-c", "peak=0; while true; do for r in $(ps -eo rss,args | awk '/[d]ynamic-provider/ {print $1}'); do [ \"$r\" -gt \"$peak\" ] && peak=$r && echo $peak; done; sleep 0.05; done"]);
+  let peak = 0;
+  sampler.stdout.on("data", (d: Buffer) => (peak = Math.max(peak, ...d.toString().trim().split("\n").map(Number))));
+  try {
+    step();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  } finally {
+    sampler.kill();
+  }
+  return peak;
+}
+
+async function p4(): Promise<string[]> {
+  const berth = new BenchStack("many", "many-berth", { count: "100", kind: "berth" });
+  const trivial = new BenchStack("many", "many-trivial", { count: "100", kind: "trivial" });
+  try {
+    berth.up();
+    trivial.up();
+    const result = await pairs(RUNS, async () => timed(async () => berth.preview()), async () => timed(async () => trivial.preview()));
+    const memory = await providerPeakKb(() => berth.preview());
+    return [row("P4", "no-op `pulumi preview` of 100 berth Volumes vs 100 dynamic resources that do nothing", result, 1.1), `| — | dynamic-provider process peak RSS during that preview: ${(memory / 1024).toFixed(0)} MiB | | | | |`];
+  } finally {
+    berth.dispose();
+    trivial.dispose();
+  }
+}
+
+async function main() {
+  const counts = (process.env.BENCH_SCALE ?? "5,20,50").split(",").map(Number);
+  const rows: string[] = [];
+  for (const count of counts) rows.push(...(await servicesRows(count)));
+  rows.push(...(await p4()));
+  console.log(["| id | measure | berth (median) | baseline (median) | ratio (min–max) | target |", "|---|---|---|---|---|---|", ...rows].join("\n"));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,107 @@
+// P1, P3 and P6: berth's provider hooks against raw dockerode, side by side in one run.
+// Run: npx vite-node bench/hooks-bench.ts
+import Docker from "dockerode";
+import * as deployments from "../provider/deployment/deployment-hooks";
+import * as persistent from "../provider/persistent/persistent-container-hooks";
+import { containerLogTail } from "../provider/docker/container-logs";
+import { median, pairs, percentile, row, timed } from "./stats";
+import { rawCreateStartProbe, rawStopRemove } from "./raw-docker";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const project = `bench-${process.pid}`;
+const local = "unix:///var/run/docker.sock";
+const docker = new Docker({ socketPath: "/var/run/docker.sock" });
+const extraHosts = (process.env.BERTH_EXTRA_HOSTS ?? "").split(",").filter(Boolean);
+let n = 0;
+
+async function deploymentProps(resource: string, extra: Record<string, unknown> = {}) {
+  const { inputs, failures } = await deployments.check({}, {
+    host: { url: local },
+    owner: { project, stack: "bench", resource },
+    image: "berth.local/web:latest",
+    ports: [{ containerPort: 80, name: "http" }],
+    readiness: { httpGet: { port: "http" }, periodSeconds: 0.02 },
+    stopGracePeriodSeconds: 1,
+    ...extra,
+  });
+  if (failures?.length) throw new Error(JSON.stringify(failures));
+  return inputs as Record<string, unknown>;
+}
+
+async function p1(): Promise<string> {
+  const result = await pairs(
+    RUNS,
+    async () => {
+      const props = await deploymentProps(`p1-${n++}`);
+      let created: { id: string; outs: Record<string, unknown> } | undefined;
+      const ms = await timed(async () => (created = await deployments.create(props)));
+      await deployments.delete(created!.id, created!.outs);
+      return ms;
+    },
+    async () => {
+      let id = "";
+      const ms = await timed(async () => (id = await rawCreateStartProbe(docker, `${project}-raw-${n++}`, "berth.local/web:latest", 20, { "dev.berth.project": project })));
+      await rawStopRemove(docker, [id], 1);
+      return ms;
+    },
+  );
+  return row("P1", "Deployment create→ready (hooks) vs raw dockerode create+start+same HTTP probe", result, 1.05);
+}
+
+// busybox `adjtimex` prints the shared wall clock to the microsecond just before httpd listens.
+async function p3(): Promise<string> {
+  const lags: number[] = [];
+  for (let i = 0; i < RUNS * 3; i++) {
+    const delay = (0.3 + Math.random() * 0.7).toFixed(2);
+    const props = await deploymentProps(`p3-${n++}`, {
+      command: ["sh", "-c", `sleep ${delay}; adjtimex | grep -E 'tv_(sec|usec)'; exec httpd -f -p 80 -h /www`],
+      readiness: { httpGet: { port: "http" } },
+    });
+    const { id, outs } = await deployments.create(props);
+    const returned = Date.now();
+    const log = await containerLogTail(docker, id, 10);
+    const opened = Number(/tv_sec:\s+(\d+)/.exec(log)![1]) * 1000 + Number(/tv_usec:\s+(\d+)/.exec(log)![1]) / 1000;
+    lags.push(returned - opened);
+    await deployments.delete(id, outs);
+  }
+  const p50 = median(lags);
+  const p95 = percentile(lags, 95);
+  return `| P3 | gate detection lag, default probe period (${lags.length} runs, random 0.3–1 s start delay) | p50 ${p50.toFixed(0)} ms | p95 ${p95.toFixed(0)} ms | — | ≤ 50 / 150 ms ${p50 <= 50 && p95 <= 150 ? "met" : "missed"} |`;
+}
+
+async function persistentProps(hosts: string[]) {
+  const { inputs, failures } = await persistent.check({}, {
+    hosts,
+    owner: { project, stack: "bench", resource: "cluster" },
+    name: `${project}-node-${n++}`,
+    lifetime: "persistent",
+    removeOnDestroy: true,
+    image: "berth.local/busybox:latest",
+    readiness: { exec: { command: ["true"] }, periodSeconds: 0.02 },
+  });
+  if (failures?.length) throw new Error(JSON.stringify(failures));
+  return inputs as Record<string, unknown>;
+}
+
+async function p6(): Promise<string> {
+  if (extraHosts.length < 2) return "| P6 | PersistentContainer cold start, 3 hosts vs 1 | — | — | skipped: start 2 extra hosts (scripts/extra-hosts.sh start 2) and set BERTH_EXTRA_HOSTS | — |";
+  const coldStart = (hosts: string[]) => async () => {
+    const props = await persistentProps(hosts);
+    let created: { id: string; outs: Record<string, unknown> } | undefined;
+    const ms = await timed(async () => (created = await persistent.create(props)));
+    await persistent.delete(created!.id, created!.outs);
+    return ms;
+  };
+  const result = await pairs(RUNS, coldStart([local, ...extraHosts.slice(0, 2)]), coldStart([local]));
+  return row("P6", "PersistentContainer cold start on 3 hosts vs 1 host", result, 1.3);
+}
+
+async function main() {
+  const rows = [await p1(), await p3(), await p6()];
+  console.log(["| id | measure | berth (median) | baseline (median) | ratio (min–max) | target |", "|---|---|---|---|---|---|", ...rows].join("\n"));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Benchmarks (not tests): berth against raw dockerode (the floor) and docker-compose
+# (the peer), side by side in one run. Prints markdown rows for bench/RESULTS.md.
+#   BENCH_RUNS   counted runs per measure (after one warm-up); default 7 (hooks), 3 (CLI)
+#   BENCH_SCALE  service counts for P2's scaling; default 5,20,50
+set -euo pipefail
+source "$(dirname "$0")/../scripts/lib.sh"
+bash "$BERTH_ROOT/scripts/setup.sh"
+command -v docker-compose >/dev/null || step "installing Debian's docker-compose (the peer)" apt_install docker-compose
+cd "$BERTH_ROOT"
+export BERTH_EXTRA_HOSTS
+BERTH_EXTRA_HOSTS="$(bash scripts/extra-hosts.sh start 2 | paste -sd, -)"
+trap 'bash scripts/extra-hosts.sh stop 2' EXIT
+say "P1, P3, P6: provider hooks vs raw dockerode"
+npx vite-node bench/hooks-bench.ts
+say "P2, P2b, P4, P5: the Pulumi CLI vs docker-compose and raw dockerode"
+npx vite-node bench/cli-bench.ts
