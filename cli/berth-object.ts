@@ -1,0 +1,104 @@
+import type Docker from "dockerode";
+import { isManagedByBerth, LABELS, type Owner } from "../provider/docker/labels";
+
+/** A published port: bound by Docker (with its container side), or only reserved in berth's label while stopped. */
+export interface PortBinding {
+  hostPort: number;
+  containerPort?: number;
+  protocol?: string;
+}
+
+interface BerthObjectBase {
+  /** The URL of the host the object lives on. */
+  host: string;
+  /** What Docker removes it by: a container's full id, a volume's name. */
+  id: string;
+  name: string;
+  /** berth's `dev.berth.kind`: deployment, job, persistent-container, volume. */
+  kind: string;
+  owner: Owner;
+}
+
+export interface BerthContainer extends BerthObjectBase {
+  type: "container";
+  /** Docker's state: created, running, paused, restarting, removing, exited or dead. */
+  state: string;
+  imageId: string;
+  ports: PortBinding[];
+  gpus: string[];
+  lifetime?: string;
+}
+
+export interface BerthVolume extends BerthObjectBase {
+  type: "volume";
+  /** Names of the containers, berth's or not, that mount the volume. */
+  usedBy: string[];
+}
+
+export type BerthObject = BerthContainer | BerthVolume;
+
+const list = (value: string | undefined) => (value ?? "").split(",").filter(Boolean);
+
+function owner(labels: Record<string, string>): Owner {
+  return { project: labels[LABELS.project] ?? "", stack: labels[LABELS.stack] ?? "", resource: labels[LABELS.resource] ?? "" };
+}
+
+const containerName = (info: Docker.ContainerInfo) => (info.Names[0] ?? info.Id).replace(/^\//, "");
+
+/**
+ * Docker lists a binding per address family, and may give IPv4 and IPv6
+ * different host ports; each container port is shown once, by its IPv4
+ * binding as berth's `hostPorts` output reports it.
+ */
+function bindings(info: Docker.ContainerInfo): PortBinding[] {
+  const byContainerPort = new Map<string, Docker.Port>();
+  for (const port of info.Ports ?? []) {
+    if (!port.PublicPort) continue;
+    const key = `${port.PrivatePort}/${port.Type}`;
+    const seen = byContainerPort.get(key);
+    if (!seen || (seen.IP.includes(":") && !port.IP.includes(":"))) byContainerPort.set(key, port);
+  }
+  return [...byContainerPort.values()]
+    .map((port) => ({ hostPort: port.PublicPort, containerPort: port.PrivatePort, protocol: port.Type }))
+    .sort((a, b) => a.hostPort - b.hostPort);
+}
+
+/** berth's view of a listed container; `undefined` for anything without berth's labels. */
+export function containerObject(host: string, info: Docker.ContainerInfo): BerthContainer | undefined {
+  const labels = info.Labels ?? {};
+  if (!isManagedByBerth(labels)) return undefined;
+  const bound = bindings(info);
+  return {
+    type: "container",
+    host,
+    id: info.Id,
+    name: containerName(info),
+    kind: labels[LABELS.kind] ?? "",
+    owner: owner(labels),
+    state: info.State,
+    imageId: info.ImageID,
+    // A stopped container publishes nothing; the label still says which host ports berth reserved for it.
+    ports: bound.length > 0 ? bound : list(labels[LABELS.ports]).map((port) => ({ hostPort: Number(port) })),
+    gpus: list(labels[LABELS.gpus]),
+    ...(labels[LABELS.lifetime] ? { lifetime: labels[LABELS.lifetime] } : {}),
+  };
+}
+
+/** berth's view of a listed volume; `undefined` for anything without berth's labels. */
+export function volumeObject(host: string, info: Docker.VolumeInspectInfo, usedBy: string[]): BerthVolume | undefined {
+  const labels = info.Labels ?? {};
+  if (!isManagedByBerth(labels)) return undefined;
+  return { type: "volume", host, id: info.Name, name: info.Name, kind: labels[LABELS.kind] ?? "volume", owner: owner(labels), usedBy };
+}
+
+/** Which containers mount each named volume, from a listing of every container on a host. */
+export function volumeUsers(containers: Docker.ContainerInfo[]): Map<string, string[]> {
+  const users = new Map<string, string[]>();
+  for (const container of containers) {
+    for (const mount of container.Mounts ?? []) {
+      if (mount.Type !== "volume" || !mount.Name) continue;
+      users.set(mount.Name, [...(users.get(mount.Name) ?? []), containerName(container)]);
+    }
+  }
+  return users;
+}

@@ -1,0 +1,110 @@
+import type Docker from "dockerode";
+import { removeContainer } from "../../provider/docker/containers";
+import { isNotFound } from "../../provider/docker/errors";
+import type { BerthObject } from "../berth-object";
+import { COMMON_OPTIONS, OWNER_OPTIONS, parseCommandArgs } from "../command-args";
+import { answers, eachHost, failureMessage, reportHostFailures } from "../each-host";
+import { planGc, type GcEntry } from "../gc-plan";
+import { hostTargets } from "../host-targets";
+import { hostInventory } from "../inventory";
+import { ownerText } from "../object-columns";
+import { readFileBackends } from "../state/file-backend-state";
+import { readPulumiState } from "../state/pulumi-cli-state";
+import { stateView, type StateSnapshot, type StateView } from "../state/stack-state";
+import { style } from "../style";
+import { renderTable, type Row } from "../table";
+import type { Terminal } from "../terminal";
+import { UsageError } from "../usage-error";
+
+export const GC_USAGE = `Usage: berth gc [--dry-run] [--include-persistent] [--host URL ...] [--project P] [--stack S] [--state-dir DIR ...]
+
+Finds berth's containers and volumes that no stack's state references (left
+behind by an interrupted \`pulumi up\` or a removed stack) and removes them:
+containers with their anonymous volumes, then volumes. State comes from the
+Pulumi CLI's current backend (PULUMI_BACKEND_URL or \`pulumi login\`), or from
+file backends with --state-dir. When the state cannot be read, nothing is removed.
+
+  --dry-run              show what would be removed, remove nothing
+  --include-persistent   also remove containers with lifetime \`persistent\`
+  --host URL             a Docker host (unix://, tcp://, ssh://); repeat for several
+  --project P            only objects of project P
+  --stack S              only objects of stack S
+  --state-dir DIR        read the state files of the file backend in DIR (as in
+                         file://DIR) instead of asking the Pulumi CLI; repeat for several`;
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  ...OWNER_OPTIONS,
+  "dry-run": { type: "boolean" },
+  "include-persistent": { type: "boolean" },
+  "state-dir": { type: "string", multiple: true },
+} as const;
+
+async function readState(stateDirs: string[] | undefined, env: NodeJS.ProcessEnv): Promise<{ snapshot: StateSnapshot; view: StateView }> {
+  const snapshot = stateDirs?.length ? await readFileBackends(stateDirs) : await readPulumiState(env);
+  return { snapshot, view: stateView(snapshot) };
+}
+
+async function remove(docker: Docker, object: BerthObject): Promise<void> {
+  if (object.type === "container") return removeContainer(docker, object.id);
+  try {
+    await docker.getVolume(object.id).remove();
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+  }
+}
+
+export async function gc(args: string[], terminal: Terminal): Promise<number> {
+  const { values, positionals } = parseCommandArgs("gc", args, OPTIONS);
+  if (values.help) {
+    terminal.out(GC_USAGE);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`\`berth gc\` takes no arguments, got ${JSON.stringify(positionals.join(" "))}`);
+  const dryRun = Boolean(values["dry-run"]);
+  const targets = hostTargets(values.host, terminal.env);
+  const paint = style(terminal.color);
+
+  const [state, results] = await Promise.all([
+    readState(values["state-dir"], terminal.env).catch((err: Error) => err),
+    eachHost(targets, (target) => hostInventory(target, { project: values.project, stack: values.stack })),
+  ]);
+  let failed = reportHostFailures(results, terminal);
+  if (state instanceof Error) {
+    terminal.err(paint.red(`berth gc: cannot read stack state, so nothing was removed: ${state.message}`));
+    return 1;
+  }
+  const objects = answers(results);
+  const entries = planGc(objects, state.view, { includePersistent: Boolean(values["include-persistent"]) });
+  terminal.out(`Read ${state.view.stacks.length} stack${state.view.stacks.length === 1 ? "" : "s"} from ${state.snapshot.source}.`);
+  if (entries.length === 0) {
+    terminal.out(`No orphans: stack state references all ${objects.length} berth objects found.`);
+    return failed ? 1 : 0;
+  }
+
+  const toRemove = entries.filter((e) => e.action === "remove");
+  const actionCell = (entry: GcEntry) =>
+    entry.action === "keep" ? { text: "keep", paint: paint.green } : dryRun ? { text: "would remove", paint: paint.yellow } : { text: "remove", paint: paint.red };
+  const header = ["ACTION", "HOST", "TYPE", "NAME", "PROJECT/STACK", "RESOURCE", "KIND", "REASON"].map((text) => ({ text, paint: paint.dim }));
+  const rows = entries.map((e): Row => [actionCell(e), e.object.host, e.object.type, e.object.name, ownerText(e.object), e.object.owner.resource, e.object.kind, e.reason]);
+  for (const line of renderTable(header, rows)) terminal.out(line);
+
+  const kept = entries.length - toRemove.length;
+  if (dryRun) {
+    terminal.out(`Dry run: ${toRemove.length} would be removed, ${kept} kept.`);
+    return failed ? 1 : 0;
+  }
+  let removed = 0;
+  for (const { object } of toRemove) {
+    try {
+      await remove(targets.find((t) => t.url === object.host)!.client(), object);
+      removed++;
+      terminal.out(`removed ${object.type} ${object.name} on ${object.host}`);
+    } catch (err) {
+      failed = true;
+      terminal.err(paint.red(`berth gc: host ${object.host}: cannot remove ${object.type} ${object.name}: ${failureMessage(err)}`));
+    }
+  }
+  terminal.out(`Removed ${removed} of ${toRemove.length}, kept ${kept}.`);
+  return failed ? 1 : 0;
+}

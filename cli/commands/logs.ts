@@ -1,0 +1,106 @@
+import type Docker from "dockerode";
+import { COMMON_OPTIONS, OWNER_OPTIONS, parseCommandArgs } from "../command-args";
+import { answered, answers, answerWithin, eachHost, failureMessage, reportHostFailures } from "../each-host";
+import { hostTargets } from "../host-targets";
+import { berthContainers } from "../inventory";
+import { LineSplitter } from "../line-splitter";
+import { LogFrameDecoder, type LogFrame } from "../log-frames";
+import { logSources } from "../log-sources";
+import { SOURCE_COLORS, style } from "../style";
+import type { Terminal } from "../terminal";
+import { UsageError } from "../usage-error";
+
+export const LOGS_USAGE = `Usage: berth logs <resource> [--host URL ...] [--project P] [--stack S] [-f|--follow] [--tail N]
+
+Shows the logs of a resource's containers on every host, found by berth's
+labels. Each line starts with its host (and container, when there are
+several); the containers' stderr goes to stderr.
+
+  --host URL     a Docker host (unix://, tcp://, ssh://); repeat for several
+  --project P    only containers of project P
+  --stack S      only containers of stack S
+  -f, --follow   keep following new lines until the containers stop
+  --tail N       only the last N lines of each container`;
+
+const OPTIONS = { ...COMMON_OPTIONS, ...OWNER_OPTIONS, follow: { type: "boolean", short: "f" }, tail: { type: "string" } } as const;
+
+function tailLines(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`\`--tail\` must be a number of lines, e.g. \`--tail 100\`; got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+function filterText(filter: { project?: string; stack?: string }): string {
+  const parts = [filter.project && `project \`${filter.project}\``, filter.stack && `stack \`${filter.stack}\``].filter(Boolean);
+  return parts.length > 0 ? ` in ${parts.join(", ")}` : "";
+}
+
+/** Writes one container's log as prefixed lines, stdout to stdout and stderr to stderr, never a line cut in two. */
+function lineWriter(terminal: Terminal, prefix: string) {
+  const splitters = { stdout: new LineSplitter(), stderr: new LineSplitter() };
+  const write = (stream: LogFrame["stream"], lines: string[]) => {
+    for (const line of lines) (stream === "stderr" ? terminal.err : terminal.out)(`${prefix} | ${line}`);
+  };
+  return {
+    frame: (frame: LogFrame) => write(frame.stream, splitters[frame.stream].push(frame.payload)),
+    end: () => {
+      write("stdout", splitters.stdout.flush());
+      write("stderr", splitters.stderr.flush());
+    },
+  };
+}
+
+async function showLog(docker: Docker, id: string, writer: ReturnType<typeof lineWriter>, follow: boolean, tail: number | undefined): Promise<void> {
+  const container = docker.getContainer(id);
+  // A container with a TTY writes one raw stream; all others are multiplexed.
+  const { Config } = await container.inspect(answerWithin());
+  const decoder = new LogFrameDecoder();
+  const frames = (chunk: Buffer): LogFrame[] => (Config.Tty ? [{ stream: "stdout", payload: chunk }] : decoder.push(chunk));
+  const options = { stdout: true, stderr: true, ...(tail === undefined ? {} : { tail }) };
+  if (follow) {
+    for await (const chunk of await container.logs({ ...options, follow: true })) frames(chunk as Buffer).forEach(writer.frame);
+  } else {
+    frames(await container.logs({ ...options, follow: false })).forEach(writer.frame);
+  }
+  writer.end();
+}
+
+export async function logs(args: string[], terminal: Terminal): Promise<number> {
+  const { values, positionals } = parseCommandArgs("logs", args, OPTIONS);
+  if (values.help) {
+    terminal.out(LOGS_USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(`\`berth logs\` needs exactly one resource name, got ${positionals.length}`);
+  const [resource] = positionals;
+  const follow = Boolean(values.follow);
+  const tail = tailLines(values.tail);
+  const targets = hostTargets(values.host, terminal.env);
+  const paint = style(terminal.color);
+
+  const results = await eachHost(targets, (target) =>
+    berthContainers(target.client(), target.url, { project: values.project, stack: values.stack, resource }),
+  );
+  let failed = reportHostFailures(results, terminal);
+  const sources = logSources(resource, answers(results));
+  if (sources.length === 0) {
+    const searched = answered(results);
+    if (searched.length > 0) terminal.err(`berth logs: no container of resource \`${resource}\`${filterText(values)} on ${searched.join(", ")}`);
+    return 1;
+  }
+
+  const show = async ({ container, prefix }: (typeof sources)[number], i: number) => {
+    const target = targets.find((t) => t.url === container.host)!;
+    const writer = lineWriter(terminal, paint[SOURCE_COLORS[i % SOURCE_COLORS.length]](prefix));
+    try {
+      await showLog(target.client(), container.id, writer, follow, tail);
+    } catch (err) {
+      failed = true;
+      terminal.err(paint.red(`berth: host ${target.url}: logs of container ${container.name}: ${failureMessage(err)}`));
+    }
+  };
+  // Followed logs interleave as they come; a snapshot shows one container after the other.
+  if (follow) await Promise.all(sources.map(show));
+  else for (const [i, source] of sources.entries()) await show(source, i);
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+import { gc, GC_USAGE } from "./commands/gc";
+import { logs, LOGS_USAGE } from "./commands/logs";
+import { ps, PS_USAGE } from "./commands/ps";
+import { streamTerminal, type Terminal } from "./terminal";
+import { UsageError } from "./usage-error";
+
+const COMMANDS: Record<string, { run: (args: string[], terminal: Terminal) => Promise<number>; usage: string }> = {
+  ps: { run: ps, usage: PS_USAGE },
+  logs: { run: logs, usage: LOGS_USAGE },
+  gc: { run: gc, usage: GC_USAGE },
+};
+
+export const USAGE = `Usage: berth <command> [options]
+
+Commands:
+  ps     list berth's containers and volumes across hosts
+  logs   show the logs of a resource's containers across hosts
+  gc     find and remove berth objects that no stack's state references
+
+Run \`berth <command> --help\` for a command's options.`;
+
+/** Runs one berth command; resolves to the process exit code (2 for a usage error). */
+export async function main(argv: string[], terminal: Terminal): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined) {
+    terminal.err(USAGE);
+    return 2;
+  }
+  if (name === "--help" || name === "-h" || name === "help") {
+    terminal.out(USAGE);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    terminal.err(`berth: unknown command ${JSON.stringify(name)}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command.run(args, terminal);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      terminal.err(`berth: ${err.message}\n\n${command.usage}`);
+      return 2;
+    }
+    terminal.err(`berth ${name}: ${(err as Error).message}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), streamTerminal(process.stdout, process.stderr, process.env)).then((code) => {
+    process.exitCode = code;
+  });
+}
