@@ -29,12 +29,15 @@ async function rawParallel(count: number): Promise<{ up: number; down: number }>
 async function servicesRows(count: number): Promise<string[]> {
   const berth = new BenchStack("services", `svc${count}`, { count: String(count) });
   const empty = new BenchStack("services", `empty${count}`, { count: "0" });
+  // As many dynamic resources that do nothing: what the engine itself spends per resource.
+  const trivial = new BenchStack("many", `trivial${count}`, { count: String(count), kind: "trivial" });
   const compose = new ComposeProject(`benchcompose${count}`, count, PERIOD_MS);
-  const samples = { up: [] as number[], destroy: [] as number[], emptyUp: [] as number[], emptyDestroy: [] as number[], compose: [] as number[], rawUp: [] as number[], rawDown: [] as number[] };
+  const samples = { up: [] as number[], destroy: [] as number[], emptyUp: [] as number[], emptyDestroy: [] as number[], trivialUp: [] as number[], trivialDestroy: [] as number[], compose: [] as number[], rawUp: [] as number[], rawDown: [] as number[] };
   try {
     for (let i = 0; i <= RUNS; i++) {
       const b = await timedUpDestroy(berth);
       const e = await timedUpDestroy(empty);
+      const t = await timedUpDestroy(trivial);
       const c = await timed(() => compose.upHealthy(docker));
       compose.down();
       const r = await rawParallel(count);
@@ -43,6 +46,8 @@ async function servicesRows(count: number): Promise<string[]> {
       samples.destroy.push(b.destroy);
       samples.emptyUp.push(e.up);
       samples.emptyDestroy.push(e.destroy);
+      samples.trivialUp.push(t.up);
+      samples.trivialDestroy.push(t.destroy);
       samples.compose.push(c);
       samples.rawUp.push(r.up);
       samples.rawDown.push(r.down);
@@ -50,6 +55,7 @@ async function servicesRows(count: number): Promise<string[]> {
   } finally {
     berth.dispose();
     empty.dispose();
+    trivial.dispose();
   }
   const paired = (a: number[], b: number[]) => ({ a, b, ratios: a.map((x, i) => x / b[i]) });
   const share = (total: number[], base: number[]) => total.map((t, i) => t - base[i]);
@@ -58,6 +64,9 @@ async function servicesRows(count: number): Promise<string[]> {
     rows.push(row("P2b", "berth's share of that `up` (minus an empty stack's `up`) vs raw dockerode, 20 in parallel", paired(share(samples.up, samples.emptyUp), samples.rawUp), 1.2));
     rows.push(row("P5", "berth's share of `pulumi destroy` of 20 vs raw dockerode parallel stop+remove of 20", paired(share(samples.destroy, samples.emptyDestroy), samples.rawDown), 1.2));
     rows.push(`| — | empty stack: \`pulumi up\` ${median(samples.emptyUp).toFixed(0)} ms, \`pulumi destroy\` ${median(samples.emptyDestroy).toFixed(0)} ms (the engine's fixed cost) | | | | |`);
+    rows.push(`| — | 20 dynamic resources that do nothing: \`pulumi up\` ${median(samples.trivialUp).toFixed(0)} ms, \`pulumi destroy\` ${median(samples.trivialDestroy).toFixed(0)} ms (the engine's cost per resource, before any Docker work) | | | | |`);
+    rows.push(row("P2b′", "berth's own share of `up` (minus 20 do-nothing dynamic resources) vs raw dockerode", paired(share(samples.up, samples.trivialUp), samples.rawUp), 1.2));
+    rows.push(row("P5′", "berth's own share of `destroy` (minus 20 do-nothing dynamic resources) vs raw dockerode", paired(share(samples.destroy, samples.trivialDestroy), samples.rawDown), 1.2));
   }
   return rows;
 }

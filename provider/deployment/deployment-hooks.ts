@@ -107,7 +107,7 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
     const ready = (await inspect(docker, containerId))!;
     return { id: containerId, outs: plainData(deploymentOutputs(props, ready, imageId, hash)) };
   } catch (err) {
-    await removeSidecars(docker, name).catch(() => undefined);
+    if (props.sidecars.length) await removeSidecars(docker, name).catch(() => undefined);
     await removeAfterFailure(docker, containerId);
     throw (err as Error).message.startsWith("Deployment ") ? err : fail(props, (err as Error).message);
   }
@@ -154,7 +154,7 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
       await startSidecars(docker, props, name, old.specHash);
     }
     if (!props.running && wasRunning) {
-      await removeSidecars(docker, name, props.stopGracePeriodSeconds);
+      if (props.sidecars.length) await removeSidecars(docker, name, props.stopGracePeriodSeconds);
       await container.stop({ t: props.stopGracePeriodSeconds });
     }
   } catch (err) {
@@ -178,7 +178,7 @@ export async function deleteDeployment(id: string, stored: Record<string, unknow
       log.provider("%s no longer carries this resource's labels: leaving it alone", id.slice(0, 12));
       return;
     }
-    await removeSidecars(docker, info.Name.replace(/^\//, ""), props.stopGracePeriodSeconds);
+    if (props.sidecars?.length) await removeSidecars(docker, info.Name.replace(/^\//, ""), props.stopGracePeriodSeconds);
     await removeContainer(docker, id, props.stopGracePeriodSeconds);
   } catch (err) {
     throw fail(props, `could not remove container ${id.slice(0, 12)}: ${dockerMessage(err)}`, "Check the daemon, then run `pulumi destroy` again");

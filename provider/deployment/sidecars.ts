@@ -48,6 +48,7 @@ export async function removeSidecars(docker: Docker, mainName: string, graceSeco
  * the main container, so the group goes as a whole.
  */
 export async function startSidecars(docker: Docker, props: DeploymentProps, mainName: string, specHash: string): Promise<string[]> {
+  if (props.sidecars.length === 0) return [];
   await removeSidecars(docker, mainName);
   const started: string[] = [];
   for (const sidecar of props.sidecars) {

@@ -12,8 +12,13 @@ export function resourceOwner(resourceName: string): Owner {
  * material can be a secret output of its own while the URL stays readable in
  * previews. Applies the DOCKER_HOST default when no host is given.
  */
-export function splitHost(host: HostInput | undefined): { host: pulumi.Output<unknown>; hostTls: pulumi.Output<unknown> | undefined } {
-  const resolved = pulumi.output(hostOrDefault(host, process.env));
+export function splitHost(host: HostInput | undefined): { host: unknown; hostTls: unknown } {
+  const given = hostOrDefault(host, process.env);
+  // A plain URL or a host without TLS needs no Outputs: most resources pass one.
+  if (typeof given === "string") return { host: { url: given }, hostTls: undefined };
+  const plain = !pulumi.Output.isInstance(given) && !(given instanceof Promise);
+  if (plain && (given as { tls?: unknown }).tls === undefined) return { host: given, hostTls: undefined };
+  const resolved = pulumi.output(given);
   const publicPart = resolved.apply((h) => {
     if (typeof h === "string") return { url: h };
     const { tls: _tls, ...rest } = h as unknown as Record<string, unknown>;

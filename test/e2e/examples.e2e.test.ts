@@ -1,3 +1,7 @@
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { afterEach, describe, expect, it } from "vitest";
 import { berthObjects, defaultHostUrl, extraHostUrls, testDocker } from "../support/docker";
 import { PulumiProgram } from "../support/pulumi-program";
@@ -58,5 +62,18 @@ describe("the examples, through the real Pulumi CLI", () => {
     for (const url of hosts) expect((await testDocker(url).getContainer(containerName).inspect()).State.Running).toBe(true);
     await program.destroy();
     await nothingLeft(program.project, hosts);
+  });
+
+  it("gpu-service: the deployment gets the GPU the inventory in stack config offers; destroy frees it", async () => {
+    const nodes = fs.mkdtempSync(path.join(os.tmpdir(), "berth-example-gpu-"));
+    execFileSync("mknod", [path.join(nodes, "renderD128"), "c", "1", "3"]);
+    program = new PulumiProgram("examples/gpu-service");
+    await program.init({ "host.url": defaultHostUrl(), "host.gpus.vendor": "intel", "host.gpus.ids[0]": "0", 'host.gpus.devices["0"][0]': path.join(nodes, "renderD128") });
+    await program.up();
+    const outputs = await program.outputs();
+    expect(outputs.gpuIds).toEqual(["0"]);
+    expect((await fetch(outputs.endpoint)).status).toBe(200);
+    await program.destroy();
+    await nothingLeft(program.project, [defaultHostUrl()]);
   });
 });
