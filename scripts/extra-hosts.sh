@@ -33,6 +33,10 @@ start_host() {
     stop_host "$n"
   fi
   mkdir -p "$dir" "$data/h$n"
+  # A daemon that was killed leaves its pidfile, which makes the next start refuse.
+  if [ -f "$dir/dockerd.pid" ] && ! grep -qE '^State:\s+[^Z]' "/proc/$(cat "$dir/dockerd.pid")/status" 2>/dev/null; then
+    rm -f "$dir/dockerd.pid"
+  fi
   if ! ip link show "$bridge" >/dev/null 2>&1; then
     ip link add "$bridge" type bridge
     ip addr add "10.222.$n.1/24" dev "$bridge"

@@ -44,7 +44,8 @@ export const GPU_VENDORS = ["nvidia", "amd", "intel"] as const;
 
 export const gpuInventorySchema = z.strictObject({
   vendor: z.enum(GPU_VENDORS, { error: "must be one of nvidia, amd, intel" }),
-  ids: z.array(z.string().min(1)).min(1, "must list at least one GPU id"),
+  // Stack config turns `ids[0]: 0` into a number: ids are names, so numbers become strings.
+  ids: z.array(z.union([z.string().min(1), z.number().int().min(0).transform(String)])).min(1, "must list at least one GPU id"),
   /** Device nodes per GPU id, overriding the vendor's defaults. */
   devices: z.record(z.string(), z.array(z.string().startsWith("/", "must be absolute device paths, e.g. /dev/dri/renderD128"))).optional(),
 });

@@ -17,7 +17,7 @@ export interface HostArgs {
   /** Host ports berth allocates from when a port has no fixed `hostPort`. */
   portRange?: pulumi.Input<{ from: number; to: number }>;
   /** GPU inventory of this host. */
-  gpus?: pulumi.Input<{ vendor: "nvidia" | "amd" | "intel"; ids: string[]; devices?: Record<string, string[]> }>;
+  gpus?: pulumi.Input<{ vendor: "nvidia" | "amd" | "intel"; ids: Array<string | number>; devices?: Record<string, string[]> }>;
   /** Where published ports are reached; defaults to the URL's host, `127.0.0.1` for unix sockets. */
   probeAddress?: pulumi.Input<string>;
 }
