@@ -31,7 +31,8 @@ with_heartbeat() {
     sleep 1
     if (( SECONDS - last >= 15 )); then
       last=$SECONDS
-      say "  ... still $what ($((SECONDS - started))s; last output: $(tail -n 1 "$log" | cut -c1-100))"
+      local last_line; last_line="$(tail -n 1 "$log" | cut -c1-100)"
+      say "  ... still $what ($((SECONDS - started))s${last_line:+; last output: $last_line})"
     fi
   done
   if ! wait "$pid"; then

@@ -28,7 +28,7 @@ async function stack(): Promise<PulumiProgram> {
   programs.push(program);
   await program.init({
     hostUrl: defaultHostUrl(),
-    portRange: JSON.stringify({ from: 38000, to: 38000 + PER_STACK * 3 + 5 }),
+    portRange: JSON.stringify({ from: 28000, to: 28000 + PER_STACK * 3 + 5 }),
     gpus: inventory,
     count: String(PER_STACK),
     gpusEach: "1",

@@ -61,38 +61,38 @@ describe("Deployment hooks against the real daemon", () => {
   });
 
   it("allocates the lowest free ports of the host's range, distinct, skipping ports other containers hold", async () => {
-    const range = { from: 39100, to: 39120 };
+    const range = { from: 29100, to: 29120 };
     const host = { url: defaultHostUrl(), portRange: range };
-    const blocker = await hooks.create(await checked("blocker", { host, ports: [{ containerPort: 80, hostPort: 39100 }] }));
+    const blocker = await hooks.create(await checked("blocker", { host, ports: [{ containerPort: 80, hostPort: 29100 }] }));
     const { outs } = await hooks.create(await checked("pair", { host, ports: [{ containerPort: 80, name: "a" }, { containerPort: 81, name: "b" }] }));
-    expect(outs.hostPorts).toEqual({ a: 39101, b: 39102 });
+    expect(outs.hostPorts).toEqual({ a: 29101, b: 29102 });
     await hooks.delete(blocker.id, blocker.outs);
   });
 
   it("gives parallel creates on one range distinct ports, retrying when Docker finds a port taken", async () => {
-    const host = { url: defaultHostUrl(), portRange: { from: 39200, to: 39220 } };
+    const host = { url: defaultHostUrl(), portRange: { from: 29200, to: 29220 } };
     const results = await Promise.all(
       ["p1", "p2", "p3", "p4"].map(async (r) => hooks.create(await checked(r, { host, ports: httpPort }))),
     );
     const ports = results.map((r) => r.outs.hostPorts.http);
     expect(new Set(ports).size).toBe(4);
-    for (const port of ports) expect(port).toBeGreaterThanOrEqual(39200);
+    for (const port of ports) expect(port).toBeGreaterThanOrEqual(29200);
   });
 
   it("names the container holding a fixed host port and leaves nothing behind", async () => {
-    const holder = await hooks.create(await checked("holder", { ports: [{ containerPort: 80, hostPort: 39300 }] }));
-    await expect(hooks.create(await checked("taker", { ports: [{ containerPort: 80, hostPort: 39300 }] }))).rejects.toThrow(
-      `\`hostPort\` 39300 is already used by container "${holder.outs.containerName}"`,
+    const holder = await hooks.create(await checked("holder", { ports: [{ containerPort: 80, hostPort: 29300 }] }));
+    await expect(hooks.create(await checked("taker", { ports: [{ containerPort: 80, hostPort: 29300 }] }))).rejects.toThrow(
+      `\`hostPort\` 29300 is already used by container "${holder.outs.containerName}"`,
     );
     expect(await leftovers("taker")).toEqual([]);
   });
 
   it("says when a fixed host port is held by a process outside Docker, and leaves nothing behind", async () => {
     const server = net.createServer();
-    await new Promise<void>((resolve) => server.listen(39301, "0.0.0.0", resolve));
+    await new Promise<void>((resolve) => server.listen(29301, "0.0.0.0", resolve));
     try {
-      await expect(hooks.create(await checked("foreign-port", { ports: [{ containerPort: 80, hostPort: 39301 }] }))).rejects.toThrow(
-        "`hostPort` 39301 is already used by another process",
+      await expect(hooks.create(await checked("foreign-port", { ports: [{ containerPort: 80, hostPort: 29301 }] }))).rejects.toThrow(
+        "`hostPort` 29301 is already used by another process",
       );
     } finally {
       server.close();
