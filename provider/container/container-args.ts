@@ -15,6 +15,8 @@ export interface ContainerArgs {
   host?: HostInput;
   image: pulumi.Input<string>;
   pullPolicy?: pulumi.Input<"IfNotPresent" | "Always" | "Never">;
+  /** Credentials for a private registry; kept as a secret in state, never in logs or errors. */
+  registryAuth?: pulumi.Input<{ serverAddress: pulumi.Input<string>; username: pulumi.Input<string>; password: pulumi.Input<string> }>;
   command?: pulumi.Input<pulumi.Input<string>[]>;
   entrypoint?: pulumi.Input<pulumi.Input<string>[]>;
   /** Values given as Pulumi secrets stay secret in state and are redacted from logs and errors. */

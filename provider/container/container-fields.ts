@@ -17,12 +17,20 @@ const memorySchema = z
   .union([z.string(), z.number()])
   .refine((size) => memoryBytes(size) !== undefined, { message: "must be a size like `512m`, `2g`, `512Mi` or a byte count" });
 
+/** Credentials for pulling from a private registry; always a secret output. */
+export const registryAuthSchema = z.strictObject({
+  serverAddress: z.string().min(1, "must name the registry, e.g. `registry.example.com:5000`"),
+  username: z.string().min(1),
+  password: z.string().min(1),
+});
+
 /** The fields every berth container resource shares: what runs, with what, as whom. */
 export const containerFields = {
   image: z.string({ error: "is required: the image to run, e.g. `nginx:1.27`" }).refine(isImageReference, {
     message: "is not a valid image reference; write e.g. `nginx:1.27`, `registry:5000/team/app@sha256:…` or an image id",
   }),
   pullPolicy: z.enum(["IfNotPresent", "Always", "Never"], { error: "must be `IfNotPresent`, `Always` or `Never`" }).default("IfNotPresent"),
+  registryAuth: registryAuthSchema.optional(),
   command: z.array(z.string(), { error: "must be an argv array, e.g. [\"serve\", \"--port\", \"8080\"]" }).optional(),
   entrypoint: z.array(z.string(), { error: "must be an argv array, e.g. [\"/bin/sh\", \"-c\"]" }).optional(),
   env: z

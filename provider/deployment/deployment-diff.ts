@@ -22,6 +22,7 @@ export const DEPLOYMENT_DIFF_RULES: DiffRules = {
   name: "replace",
   image: "replace",
   pullPolicy: "update",
+  registryAuth: "update",
   command: "replace",
   entrypoint: "replace",
   env: "replace",

@@ -13,7 +13,7 @@ import { log } from "../log";
 import { objectName } from "../naming";
 import { progress } from "../progress";
 import { waitUntilReady } from "../readiness";
-import { redactor } from "../redaction";
+import { secretsRedactor } from "../redaction";
 import { resourceError } from "../resource-error";
 import { checkInputs } from "../validation/check-inputs";
 import { updatableResources } from "./container-plan";
@@ -47,7 +47,7 @@ async function gate(docker: Docker, props: DeploymentProps, info: Docker.Contain
     probeAddress: probeAddress(props.host),
     hostPortFor: (ref: number | string) => [...bound].find(([port]) => port.name === ref || (port.protocol === "tcp" && port.containerPort === ref))?.[1],
     subject: subject(props),
-    redact: redactor(props.secretEnvKeys.map((key) => props.env[key] ?? "")),
+    redact: secretsRedactor(props),
     onProgress: progress(`Deployment "${props.owner.resource}"`),
   });
 }
@@ -87,7 +87,7 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
   let imageId: string;
   try {
     const adopted = await claimName(docker, props, name, hash);
-    imageId = adopted?.Image ?? (await ensureImage(docker, props.image, props.pullPolicy, undefined, progress(`Deployment "${props.owner.resource}"`)));
+    imageId = adopted?.Image ?? (await ensureImage(docker, props.image, props.pullPolicy, props.registryAuth, progress(`Deployment "${props.owner.resource}"`)));
     if (adopted) {
       log.provider("%s: adopting its own container left by an earlier, interrupted create", name);
       if (props.running && !adopted.State.Running) await docker.getContainer(adopted.Id).start();
@@ -97,7 +97,7 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
     }
   } catch (err) {
     if ((err as Error).message.startsWith("Deployment ")) throw err;
-    throw fail(props, dockerMessage(err));
+    throw fail(props, secretsRedactor(props)(dockerMessage(err)));
   }
 
   try {

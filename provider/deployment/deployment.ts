@@ -73,7 +73,7 @@ export class Deployment extends pulumi.dynamic.Resource {
       PROVIDER,
       name,
       containerResourceProps(name, args, ["containerId", "containerName", "imageId", "hostPorts", "endpoints", "state", "startedAt", "gpuIds"]),
-      withSecretOutputs(opts, ["hostTls"]),
+      withSecretOutputs(opts, ["hostTls", "registryAuth"]),
       "berth",
       "Deployment",
     );

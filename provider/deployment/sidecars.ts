@@ -53,7 +53,7 @@ export async function startSidecars(docker: Docker, props: DeploymentProps, main
   const started: string[] = [];
   for (const sidecar of props.sidecars) {
     try {
-      await ensureImage(docker, sidecar.image, sidecar.pullPolicy, undefined, progress(`Deployment "${props.owner.resource}" sidecar "${sidecar.name}"`));
+      await ensureImage(docker, sidecar.image, sidecar.pullPolicy, props.registryAuth, progress(`Deployment "${props.owner.resource}" sidecar "${sidecar.name}"`));
       const labels = { ...createLabels({ kind: "deployment", owner: props.owner, specHash }, props.labels), [LABELS.sidecarOf]: mainName };
       const container = await docker.createContainer(sidecarPlan(props, sidecar, mainName, labels));
       started.push(container.id);

@@ -30,7 +30,7 @@ interface PullEvent {
 async function pull(docker: Docker, reference: string, auth: RegistryAuth | undefined, onProgress: (message: string) => void): Promise<void> {
   let stream: NodeJS.ReadableStream;
   try {
-    stream = await docker.pull(reference, auth ? { authconfig: auth } : {});
+    stream = await docker.pull(reference, auth ? { authconfig: { username: auth.username, password: auth.password, serveraddress: auth.serverAddress } } : {});
   } catch (err) {
     throw new Error(`could not pull image "${reference}": ${dockerMessage(err)}`);
   }

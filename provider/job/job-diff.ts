@@ -7,6 +7,7 @@ export const JOB_DIFF_RULES: DiffRules = {
   hostTls: "update",
   image: "replace",
   pullPolicy: "update",
+  registryAuth: "update",
   command: "replace",
   entrypoint: "replace",
   env: "replace",

@@ -12,7 +12,7 @@ import { replacingSpecHash } from "../dynamic/property-diff";
 import { log } from "../log";
 import { objectName } from "../naming";
 import { progress } from "../progress";
-import { redactor } from "../redaction";
+import { secretsRedactor } from "../redaction";
 import { resourceError } from "../resource-error";
 import { checkInputs } from "../validation/check-inputs";
 import { JOB_DIFF_RULES, jobDiff } from "./job-diff";
@@ -61,14 +61,14 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
   const docker = client(props);
   const hash = replacingSpecHash(props, JOB_DIFF_RULES);
   const report = progress(`Job "${props.owner.resource}"`);
-  const redact = redactor(props.secretEnvKeys.map((key) => props.env[key] ?? ""));
+  const redact = secretsRedactor(props);
 
   let imageId: string;
   try {
     await removeLeftovers(docker, props);
-    imageId = await ensureImage(docker, props.image, props.pullPolicy, undefined, report);
+    imageId = await ensureImage(docker, props.image, props.pullPolicy, props.registryAuth, report);
   } catch (err) {
-    throw fail(props, dockerMessage(err));
+    throw fail(props, redact(dockerMessage(err)));
   }
 
   const attempts = props.backoffLimit + 1;

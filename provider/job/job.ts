@@ -35,7 +35,7 @@ export class Job extends pulumi.dynamic.Resource {
       PROVIDER,
       name,
       containerResourceProps(name, args, ["exitCode", "attempts", "durationMs", "logTail", "imageId", "completedAt"]),
-      withSecretOutputs(opts, ["hostTls"]),
+      withSecretOutputs(opts, ["hostTls", "registryAuth"]),
       "berth",
       "Job",
     );

@@ -2,7 +2,7 @@ import type Docker from "dockerode";
 import { probeAddress } from "../host/host-schema";
 import { progress } from "../progress";
 import { waitUntilReady } from "../readiness";
-import { redactor } from "../redaction";
+import { secretsRedactor } from "../redaction";
 import { allOrError, onEveryHost, type Member } from "./host-set";
 import type { PersistentContainerProps } from "./persistent-container-schema";
 
@@ -10,7 +10,7 @@ import type { PersistentContainerProps } from "./persistent-container-schema";
 export async function gateEverywhere(props: PersistentContainerProps, containers: Array<{ member: Member; info: Docker.ContainerInspectInfo }>): Promise<void> {
   const readiness = props.readiness;
   if (!readiness) return;
-  const redact = redactor(props.secretEnvKeys.map((key) => props.env[key] ?? ""));
+  const redact = secretsRedactor(props);
   const settled = await onEveryHost(
     containers.map((c) => c.member),
     (member) =>

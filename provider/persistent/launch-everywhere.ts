@@ -3,7 +3,7 @@ import { inspectContainer, removeAfterFailure, removeContainer } from "../docker
 import { ensureImage } from "../docker/image";
 import { createLabels, isManagedByBerth, LABELS } from "../docker/labels";
 import { progress } from "../progress";
-import { redactor } from "../redaction";
+import { secretsRedactor } from "../redaction";
 import { gateEverywhere } from "./gate-everywhere";
 import { allOrError, failure, members, onEveryHost, type Member } from "./host-set";
 import { persistentContainerPlan } from "./persistent-container-plan";
@@ -28,7 +28,7 @@ async function clearName(member: Member, props: PersistentContainerProps): Promi
 
 async function launchOn(member: Member, props: PersistentContainerProps, specHash: string): Promise<Docker.ContainerInspectInfo> {
   await clearName(member, props);
-  await ensureImage(member.docker, props.image as string, props.pullPolicy, undefined, progress(`PersistentContainer "${props.owner.resource}" on ${member.host.url}`));
+  await ensureImage(member.docker, props.image as string, props.pullPolicy, props.registryAuth, progress(`PersistentContainer "${props.owner.resource}" on ${member.host.url}`));
   const labels = createLabels({ kind: "persistent-container", owner: props.owner, specHash, lifetime: props.lifetime }, props.labels);
   const container = await member.docker.createContainer(persistentContainerPlan(props, labels));
   try {
@@ -59,7 +59,7 @@ export async function launchEverywhere(props: PersistentContainerProps, specHash
     allOrError(props, "launch", launched);
     if (script && body) {
       const provisioned = await onEveryHost(hosts, (member) => provision(member.docker, fresh.find((f) => f.member === member)!.info.Id, script, body));
-      const redact = redactor(props.secretEnvKeys.map((key) => props.env[key] ?? ""));
+      const redact = secretsRedactor(props);
       for (const outcome of provisioned) {
         if (!outcome.ok) throw failure(props, `the setup script could not run on host ${outcome.member.host.url}: ${outcome.error}`);
         if (outcome.value.exitCode !== 0) {

@@ -20,6 +20,7 @@ function rules(lifetime: unknown): DiffRules {
     removeOnDestroy: "update",
     runToken: lifetime === "per_run" ? "replace" : "update",
     pullPolicy: "update",
+    registryAuth: "update",
     readiness: "update",
     ...Object.fromEntries(SHAPING.map((key) => [key, shaping])),
   };

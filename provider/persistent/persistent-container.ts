@@ -59,7 +59,7 @@ export class PersistentContainer extends pulumi.dynamic.Resource {
         runToken: randomUUID(),
         hostResults: undefined,
       },
-      withSecretOutputs(opts, ["hostsTls"]),
+      withSecretOutputs(opts, ["hostsTls", "registryAuth"]),
       "berth",
       "PersistentContainer",
     );

@@ -5,6 +5,8 @@ import { PulumiProgram } from "../support/pulumi-program";
 const docker = testDocker();
 const program = new PulumiProgram("test/e2e/programs/deployment");
 const TOKEN = "s3cr3t-token-value";
+const REGISTRY_PASSWORD = "r3gistry-pa55word";
+let firstUp = "";
 const DEPLOYMENT = "pulumi-nodejs:dynamic/berth:Deployment";
 
 async function httpOk(url: string): Promise<boolean> {
@@ -17,8 +19,8 @@ async function httpOk(url: string): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  await program.init({}, { token: TOKEN });
-  await program.up();
+  await program.init({}, { token: TOKEN, registryPassword: REGISTRY_PASSWORD });
+  firstUp = await program.ok(["up", "--yes", "--skip-preview", "--non-interactive"], { DEBUG: "berth:*" });
 });
 
 afterAll(async () => {
@@ -34,6 +36,13 @@ describe("Deployment through the real Pulumi CLI", () => {
     expect(info.Config.Labels).toMatchObject({ "dev.berth.project": program.project, "dev.berth.resource": "web", tier: "web" });
     const exported = await program.ok(["stack", "export"]);
     expect(exported).not.toContain(TOKEN);
+    expect(exported).not.toContain(REGISTRY_PASSWORD);
+  });
+
+  it("keeps secrets out of berth's DEBUG output", async () => {
+    expect(firstUp).toMatch(/berth:(provider|readiness|docker)/);
+    expect(firstUp).not.toContain(TOKEN);
+    expect(firstUp).not.toContain(REGISTRY_PASSWORD);
   });
 
   it("shows no changes in a preview right after `up` (image tag, env order, labels, ports without host ports)", async () => {

@@ -18,6 +18,8 @@ const web = new Deployment("web", {
     TOKEN: config.requireSecret("token"),
   },
   labels: { tier: "web", team: "platform" },
+  // Never used for a pull here (the image is local), but stored: it must stay secret.
+  registryAuth: { serverAddress: "registry.example:5000", username: "ci", password: config.requireSecret("registryPassword") },
   ports,
   restart: (config.get("restart") as "always" | "no" | undefined) ?? "always",
   readiness: { httpGet: { port: "http", path: "/" }, periodSeconds: 0.05, deadlineSeconds: 30 },

@@ -110,6 +110,15 @@ describe("Deployment hooks against the real daemon", () => {
     expect([...(await leftovers("no-image")), ...(await leftovers("never"))]).toEqual([]);
   });
 
+  it("pulls with registry credentials and keeps the password out of the error", async () => {
+    const error = await hooks
+      .create(await checked("private", { image: "127.0.0.1:5999/team/app:1", registryAuth: { serverAddress: "127.0.0.1:5999", username: "ci", password: "pw-0451-secret" } }))
+      .catch((e: Error) => e);
+    expect(String(error)).toMatch(/Deployment "private" on host .*: could not pull image "127.0.0.1:5999\/team\/app:1"/);
+    expect(String(error)).not.toContain("pw-0451-secret");
+    expect(await leftovers("private")).toEqual([]);
+  });
+
   it("fails fast when the container exits during the gate, with exit code and redacted log tail, removing it", async () => {
     const started = Date.now();
     const error = await hooks
