@@ -4,7 +4,9 @@ import { dockerMessage } from "../docker/errors";
 import { chooseHostPorts, conflictingPort } from "../docker/host-ports";
 import { createLabels } from "../docker/labels";
 import { portHolder } from "../docker/published-ports";
-import { createWithGpus, gpuStartProblem } from "../gpu/create-with-gpus";
+import { withAllocationLock } from "../docker/allocation-lock";
+import { allocateGpuIds, gpuStartProblem } from "../gpu/create-with-gpus";
+import { wantsGpus } from "../gpu/gpu-request";
 import { log } from "../log";
 import { deploymentContainerPlan, portKey } from "./container-plan";
 import type { DeploymentProps } from "./deployment-schema";
@@ -22,13 +24,20 @@ export async function launchContainer(docker: Docker, props: DeploymentProps, na
   const fixed = new Set(props.ports.flatMap((p) => (p.hostPort ? [p.hostPort] : [])));
   const exclude = new Set<number>();
 
-  for (let attempt = 1; ; attempt++) {
+  // Ports from a range and GPUs are chosen and claimed (by the new container's
+  // labels) under the daemon's allocation lock, so concurrent creates from any
+  // stack never pick the same ones; Docker's own choices need no lock.
+  const allocates = wantsGpus(props.gpus) || (props.host.portRange !== undefined && requests.some((r) => r.hostPort === undefined));
+  const create = async () => {
     const hostPorts = await chooseHostPorts(docker, props.host, requests, exclude);
     const allocated = [...hostPorts.values()].filter((p): p is number => typeof p === "number");
-    const { container } = await createWithGpus(docker, props.host, props.gpus, props.image, (gpuIds) => {
-      const labels = createLabels({ kind: "deployment", owner: props.owner, specHash, ports: allocated, gpus: gpuIds }, props.labels);
-      return docker.createContainer(deploymentContainerPlan(props, name, labels, hostPorts, { inventory: props.host.gpus, ids: gpuIds }));
-    });
+    const gpuIds = await allocateGpuIds(docker, props.host, props.gpus);
+    const labels = createLabels({ kind: "deployment", owner: props.owner, specHash, ports: allocated, gpus: gpuIds }, props.labels);
+    return docker.createContainer(deploymentContainerPlan(props, name, labels, hostPorts, { inventory: props.host.gpus, ids: gpuIds }));
+  };
+
+  for (let attempt = 1; ; attempt++) {
+    const container = allocates ? await withAllocationLock(docker, props.image, create) : await create();
     try {
       for (const network of props.networks.slice(1)) await docker.getNetwork(network).connect({ Container: container.id });
       if (props.running) await container.start();

@@ -1,8 +1,19 @@
 import type Docker from "dockerode";
+import { withAllocationLock } from "../docker/allocation-lock";
 import type { HostProps } from "../host/host-schema";
 import { allocateGpus } from "./gpu-allocation";
-import { gpuHoldings, withGpuLock } from "./gpu-pool";
+import { gpuHoldings } from "./gpu-holdings";
 import { wantsGpus, type GpuRequestProps } from "./gpu-request";
+
+/** GPU ids for a request, from the holdings now; call it under the allocation lock. */
+export async function allocateGpuIds(docker: Docker, host: HostProps, request: GpuRequestProps): Promise<string[]> {
+  if (!wantsGpus(request)) return [];
+  const inventory = host.gpus;
+  if (!inventory) throw new Error(`\`gpus\` asks for GPUs but host ${host.url} has no GPU inventory`);
+  const allocation = allocateGpus(inventory.ids, await gpuHoldings(docker), request);
+  if (!allocation.ids) throw new Error(`\`gpus\` ${allocation.error}`);
+  return allocation.ids;
+}
 
 /**
  * Creates a container that holds the GPUs it asks for. Reading who holds what
@@ -18,12 +29,9 @@ export async function createWithGpus(
   create: (gpuIds: string[]) => Promise<Docker.Container>,
 ): Promise<{ container: Docker.Container; gpuIds: string[] }> {
   if (!wantsGpus(request)) return { container: await create([]), gpuIds: [] };
-  const inventory = host.gpus;
-  if (!inventory) throw new Error(`\`gpus\` asks for GPUs but host ${host.url} has no GPU inventory`);
-  return withGpuLock(docker, image, async () => {
-    const allocation = allocateGpus(inventory.ids, await gpuHoldings(docker), request);
-    if (!allocation.ids) throw new Error(`\`gpus\` ${allocation.error}`);
-    return { container: await create(allocation.ids), gpuIds: allocation.ids };
+  return withAllocationLock(docker, image, async () => {
+    const gpuIds = await allocateGpuIds(docker, host, request);
+    return { container: await create(gpuIds), gpuIds };
   });
 }
 

@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as deployments from "../../../../provider/deployment/deployment-hooks";
-import { gpuHoldings } from "../../../../provider/gpu/gpu-pool";
+import { gpuHoldings } from "../../../../provider/gpu/gpu-holdings";
 import * as jobs from "../../../../provider/job/job-hooks";
 import { defaultHostUrl, sweep, testDocker, uniqueProject } from "../../../support/docker";
 
