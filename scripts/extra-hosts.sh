@@ -2,6 +2,8 @@
 # Starts or stops extra Docker daemons that stand in for extra hosts.
 #   extra-hosts.sh start N   hosts 1..N; prints one DOCKER_HOST url per line on stdout
 #   extra-hosts.sh stop  N   stops hosts 1..N that this script started, removes their bridges
+#   extra-hosts.sh start-tls N CERTDIR   host N also listening on tcp://127.0.0.1:<23750+N> with
+#                            TLS verification (CERTDIR holds ca.pem, server-cert.pem, server-key.pem)
 # Each host has its own socket, data root, exec root, pidfile and bridge interface
 # (a second daemon with --bridge=none would delete docker0 and break the first daemon).
 # Published ports answer on 127.0.0.1 through Docker's userland proxy.
@@ -14,7 +16,8 @@ data=/var/lib/berth-hosts
 host_url() { echo "unix://$base/h$1/docker.sock"; }
 
 stop_host() {
-  local n=$1 dir="$base/h$n"
+  local n=$1
+  local dir="$base/h$n"
   if [ -f "$dir/dockerd.pid" ]; then
     local pid; pid="$(cat "$dir/dockerd.pid")"
     kill "$pid" 2>/dev/null || true
@@ -25,7 +28,13 @@ stop_host() {
 }
 
 start_host() {
-  local n=$1 dir="$base/h$n" bridge="br-berth$n"
+  local n=$1 tls_dir="${2:-}"
+  local dir="$base/h$n" bridge="br-berth$n"
+  local tls_flags=()
+  if [ -n "$tls_dir" ]; then
+    tls_flags=(--host "tcp://127.0.0.1:$((23750 + n))" --tlsverify --tlscacert "$tls_dir/ca.pem"
+      --tlscert "$tls_dir/server-cert.pem" --tlskey "$tls_dir/server-key.pem")
+  fi
   local url; url="$(host_url "$n")"
   if timeout 5 env DOCKER_HOST="$url" docker version >/dev/null 2>&1; then
     if ip link show "$bridge" >/dev/null 2>&1; then echo "$url"; return; fi
@@ -42,7 +51,7 @@ start_host() {
     ip addr add "10.222.$n.1/24" dev "$bridge"
   fi
   ip link set "$bridge" up
-  setsid dockerd --host "$url" --data-root "$data/h$n" --exec-root "$dir/exec" \
+  setsid dockerd --host "$url" "${tls_flags[@]}" --data-root "$data/h$n" --exec-root "$dir/exec" \
     --pidfile "$dir/dockerd.pid" --bridge "$bridge" --iptables=false --ip-masq=false \
     >>"$dir/dockerd.log" 2>&1 </dev/null &
   for _ in $(seq 1 60); do
@@ -62,8 +71,14 @@ case "${1:-}" in
     bash "$BERTH_ROOT/scripts/build-images.sh" "${urls[@]}" >&2
     printf '%s\n' "${urls[@]}"
     ;;
+  start-tls)
+    start_host "${2:?which host}" "${3:?the certificate directory}"
+    ;;
   stop)
     for n in $(seq 1 "${2:?how many hosts}"); do stop_host "$n"; done
     ;;
-  *) die "usage: extra-hosts.sh start|stop N" ;;
+  stop-one)
+    stop_host "${2:?which host}"
+    ;;
+  *) die "usage: extra-hosts.sh start|stop N | start-tls N CERTDIR | stop-one N" ;;
 esac

@@ -71,7 +71,7 @@ export class PulumiProgram {
   async init(config: Record<string, string> = {}, secrets: Record<string, string> = {}): Promise<void> {
     await this.ok(["stack", "init", this.stack]);
     for (const [key, value] of Object.entries(config)) await this.setConfig(key, value);
-    for (const [key, value] of Object.entries(secrets)) await this.ok(["config", "set", "--secret", key, value]);
+    for (const [key, value] of Object.entries(secrets)) await this.ok(["config", "set", "--secret", key, "--", value]);
   }
 
   setConfig = (key: string, value: string) => this.ok(["config", "set", "--path", key, value]);
