@@ -5,35 +5,58 @@ import { berthObjects, sweep, testDocker } from "../support/docker";
 import { PulumiProgram } from "../support/pulumi-program";
 
 const docker = testDocker();
-const program = new PulumiProgram("test/e2e/programs/interrupt");
 const ROOT = path.resolve(__dirname, "../..");
+const programs: PulumiProgram[] = [];
 
 afterAll(async () => {
-  await program.dispose();
-  await sweep(docker, program.project);
+  for (const program of programs) {
+    await program.dispose();
+    await sweep(docker, program.project);
+  }
 });
 
-async function containersOfProject(): Promise<string[]> {
+async function containersOf(program: PulumiProgram): Promise<string[]> {
   return (await docker.listContainers({ all: true, filters: { label: [`dev.berth.project=${program.project}`] } })).map((c) => c.Id);
 }
 
+/** Starts `pulumi up` and sends `signal` to it once its container exists, i.e. while it waits in the readiness gate. */
+async function interruptedUp(program: PulumiProgram, signal: NodeJS.Signals): Promise<string[]> {
+  const up = spawn("bash", ["-c", 'source "$0/scripts/env.sh" && exec pulumi up --yes --skip-preview --non-interactive', ROOT], {
+    cwd: program.dir,
+    detached: true,
+    env: { ...process.env, PULUMI_BACKEND_URL: `file://${program.dir}/.state`, PULUMI_CONFIG_PASSPHRASE: "e2e", PULUMI_HOME: path.join(program.dir, ".state", "home") },
+    stdio: "ignore",
+  });
+  let started: string[] = [];
+  for (let i = 0; i < 200 && started.length === 0; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    started = await containersOf(program);
+  }
+  process.kill(signal === "SIGKILL" ? -up.pid! : up.pid!, signal);
+  await new Promise((r) => up.on("close", r));
+  return started;
+}
+
 describe("an interrupted `pulumi up`", () => {
-  it("killed during the readiness gate, then run again: berth adopts its own container instead of starting a second; destroy leaves nothing", async () => {
+  it("interrupted with SIGINT during the readiness gate, then run again: one container, no duplicate; destroy leaves nothing", async () => {
+    const program = new PulumiProgram("test/e2e/programs/interrupt");
+    programs.push(program);
     await program.init();
-    const up = spawn("bash", ["-c", 'source "$0/scripts/env.sh" && exec pulumi up --yes --skip-preview --non-interactive', ROOT], {
-      cwd: program.dir,
-      detached: true,
-      env: { ...process.env, PULUMI_BACKEND_URL: `file://${program.dir}/.state`, PULUMI_CONFIG_PASSPHRASE: "e2e", PULUMI_HOME: path.join(program.dir, ".state", "home") },
-      stdio: "ignore",
-    });
-    let orphan: string[] = [];
-    for (let i = 0; i < 200 && orphan.length === 0; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      orphan = await containersOfProject();
-    }
+    const started = await interruptedUp(program, "SIGINT");
+    expect(started).toHaveLength(1);
+    await program.up();
+    const { containerId } = await program.outputs();
+    expect(await containersOf(program)).toEqual([containerId]);
+    await program.destroy();
+    expect(await berthObjects(docker, program.project)).toEqual({ containers: [], volumes: [] });
+  });
+
+  it("killed during the readiness gate, then run again: berth adopts its own container instead of starting a second; destroy leaves nothing", async () => {
+    const program = new PulumiProgram("test/e2e/programs/interrupt");
+    programs.push(program);
+    await program.init();
+    const orphan = await interruptedUp(program, "SIGKILL");
     expect(orphan).toHaveLength(1);
-    process.kill(-up.pid!, "SIGKILL");
-    await new Promise((r) => up.on("close", r));
     expect((await program.stateResources()).some((r) => r.type.endsWith("berth:Deployment"))).toBe(false);
 
     // What Pulumi asks of a user after a killed `up`: release its lock, forget the pending create.
@@ -41,7 +64,7 @@ describe("an interrupted `pulumi up`", () => {
     await program.ok(["refresh", "--yes", "--skip-preview", "--non-interactive", "--clear-pending-creates"]);
     await program.up();
     const { containerId } = await program.outputs();
-    expect(await containersOfProject()).toEqual([containerId]);
+    expect(await containersOf(program)).toEqual([containerId]);
     expect(containerId).toBe(orphan[0]);
 
     await program.destroy();
