@@ -21,6 +21,14 @@ if ! command -v dockerd >/dev/null 2>&1; then
   step "installing Debian's docker.io (Docker Engine)" apt_install docker.io
 fi
 
+# A daemon that died without cleaning up leaves its pidfile; if that pid now
+# belongs to another process, dockerd refuses to start.
+pidfile=/var/run/docker.pid
+if [ -f "$pidfile" ] && [ "$(cat "/proc/$(cat "$pidfile")/comm" 2>/dev/null)" != dockerd ]; then
+  say "removing the stale $pidfile of a daemon that is gone"
+  rm -f "$pidfile"
+fi
+
 mkdir -p "$BERTH_CACHE"
 say "starting dockerd in the background (log: $BERTH_DOCKERD_LOG)"
 # setsid: the daemon must outlive this script and the shell that ran it.
