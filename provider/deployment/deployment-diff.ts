@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { memoryBytes } from "../docker/memory-size";
-import { diffProperties, hostUrlRule, type DiffRules } from "../dynamic/property-diff";
+import { CONTAINER_DIFF_RULES } from "../container/container-diff-rules";
+import { diffProperties, type DiffRules } from "../dynamic/property-diff";
 import { isUnknown } from "../validation/unknown";
 
 const memoryRule = (olds: unknown, news: unknown) => {
@@ -17,24 +18,12 @@ const memoryRule = (olds: unknown, news: unknown) => {
  * state; everything that shapes the container replaces it.
  */
 export const DEPLOYMENT_DIFF_RULES: DiffRules = {
-  host: hostUrlRule,
-  hostTls: "update",
+  ...CONTAINER_DIFF_RULES,
   name: "replace",
-  image: "replace",
-  pullPolicy: "update",
-  registryAuth: "update",
-  command: "replace",
-  entrypoint: "replace",
-  env: "replace",
   ports: "replace",
-  volumes: "replace",
   cpus: "update",
   memory: memoryRule,
   restart: "update",
-  labels: "replace",
-  networks: "replace",
-  user: "replace",
-  workdir: "replace",
   stopGracePeriodSeconds: "update",
   readiness: "update",
   running: "update",

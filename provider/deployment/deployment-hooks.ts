@@ -29,7 +29,7 @@ function subject(props: DeploymentProps): string {
 }
 
 function fail(props: DeploymentProps, cause: string, advice?: string): Error {
-  return resourceError("Deployment", props.owner.resource, props.host.url, cause, advice);
+  return resourceError("Deployment", props.owner.resource, `host ${props.host.url}`, cause, advice);
 }
 
 function client(props: DeploymentProps): Docker {

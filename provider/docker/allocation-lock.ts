@@ -1,5 +1,6 @@
 import type Docker from "dockerode";
 import { log } from "../log";
+import { retryUntil } from "../readiness/retry-until";
 import { removeContainer } from "./containers";
 import { isConflict } from "./errors";
 import { LABELS, MANAGED_BY } from "./labels";
@@ -23,26 +24,30 @@ async function lockAge(docker: Docker): Promise<number | undefined> {
  * this daemon.
  */
 export async function withAllocationLock<T>(docker: Docker, image: string, critical: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      await docker.createContainer({ name: LOCK_NAME, Image: image, Cmd: ["true"], Labels: { [LABELS.managedBy]: MANAGED_BY, [LABELS.kind]: "lock" } });
-      break;
-    } catch (err) {
-      if (!isConflict(err)) throw err;
-      const age = await lockAge(docker);
-      if (age !== undefined && age > STALE_LOCK_MS) {
-        log.docker("breaking an allocation lock left %d ms ago", age);
-        await removeContainer(docker, LOCK_NAME);
-        continue;
-      }
-      if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`could not take the host's allocation lock within ${LOCK_WAIT_MS} ms (container "${LOCK_NAME}")`);
-      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
-    }
-  }
+  await retryUntil(() => tryToLock(docker, image), (taken) => taken, {
+    deadlineMs: LOCK_WAIT_MS,
+    periodMs: LOCK_POLL_MS,
+    what: `the host's allocation lock (container "${LOCK_NAME}")`,
+  });
   try {
     return await critical();
   } finally {
     await removeContainer(docker, LOCK_NAME);
+  }
+}
+
+/** One try to take the lock; a lock left by a process that died is broken, for the next try to take. */
+async function tryToLock(docker: Docker, image: string): Promise<boolean> {
+  try {
+    await docker.createContainer({ name: LOCK_NAME, Image: image, Cmd: ["true"], Labels: { [LABELS.managedBy]: MANAGED_BY, [LABELS.kind]: "lock" } });
+    return true;
+  } catch (err) {
+    if (!isConflict(err)) throw err;
+    const age = await lockAge(docker);
+    if (age !== undefined && age > STALE_LOCK_MS) {
+      log.docker("breaking an allocation lock left %d ms ago", age);
+      await removeContainer(docker, LOCK_NAME);
+    }
+    return false;
   }
 }

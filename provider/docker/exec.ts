@@ -1,4 +1,5 @@
 import type Docker from "dockerode";
+import { retryUntil, WaitTimeoutError } from "../readiness/retry-until";
 import { demultiplex } from "./container-logs";
 
 export interface ExecResult {
@@ -33,10 +34,11 @@ export async function execInContainer(docker: Docker, containerId: string, argv:
     stream.destroy();
   }
   // The stream can close a moment before Docker records the exit code.
-  let info = await exec.inspect();
-  for (let i = 0; info.Running && i < 50; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    info = await exec.inspect();
-  }
+  const info = await retryUntil(() => exec.inspect(), (state) => !state.Running, { deadlineMs: 1000, periodMs: 20, what: "the exec's exit code" }).catch(
+    (err: unknown) => {
+      if (err instanceof WaitTimeoutError) return exec.inspect();
+      throw err;
+    },
+  );
   return { exitCode: typeof info.ExitCode === "number" ? info.ExitCode : 1, output: demultiplex(Buffer.concat(chunks)) };
 }

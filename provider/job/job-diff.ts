@@ -1,23 +1,12 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { diffProperties, hostUrlRule, type DiffRules } from "../dynamic/property-diff";
+import { CONTAINER_DIFF_RULES } from "../container/container-diff-rules";
+import { diffProperties, type DiffRules } from "../dynamic/property-diff";
 
 /** What changes the work re-runs the job (a replacement); how it is run only updates state. */
 export const JOB_DIFF_RULES: DiffRules = {
-  host: hostUrlRule,
-  hostTls: "update",
-  image: "replace",
-  pullPolicy: "update",
-  registryAuth: "update",
-  command: "replace",
-  entrypoint: "replace",
-  env: "replace",
-  volumes: "replace",
+  ...CONTAINER_DIFF_RULES,
   cpus: "update",
   memory: "update",
-  labels: "replace",
-  networks: "replace",
-  user: "replace",
-  workdir: "replace",
   timeoutSeconds: "update",
   backoffLimit: "update",
   successExitCodes: "replace",

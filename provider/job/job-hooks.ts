@@ -20,7 +20,7 @@ import { jobSchema, type JobOutputs, type JobProps } from "./job-schema";
 import { runAttempt, type AttemptResult } from "./run-attempt";
 
 function fail(props: JobProps, cause: string, advice?: string): Error {
-  return resourceError("Job", props.owner.resource, props.host.url, cause, advice);
+  return resourceError("Job", props.owner.resource, `host ${props.host.url}`, cause, advice);
 }
 
 function client(props: JobProps): Docker {

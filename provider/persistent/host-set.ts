@@ -35,7 +35,6 @@ export function allOrError<T>(props: PersistentContainerProps, what: string, set
 }
 
 export function failure(props: PersistentContainerProps, cause: string, advice?: string): Error {
-  if (props.hosts.length === 1) return resourceError("PersistentContainer", props.owner.resource, props.hosts[0].url, cause, advice);
-  const sentence = `PersistentContainer "${props.owner.resource}" on ${props.hosts.length} hosts: ${cause}`;
-  return new Error(advice ? `${sentence}. ${advice}` : sentence);
+  const where = props.hosts.length === 1 ? `host ${props.hosts[0].url}` : `${props.hosts.length} hosts`;
+  return resourceError("PersistentContainer", props.owner.resource, where, cause, advice);
 }

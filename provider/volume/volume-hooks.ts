@@ -13,7 +13,7 @@ import { VOLUME_DIFF_RULES, volumeDiff } from "./volume-diff";
 import { volumeSchema, type VolumeOutputs, type VolumeProps } from "./volume-schema";
 
 function fail(props: VolumeProps, cause: string, advice?: string): Error {
-  return resourceError("Volume", props.owner.resource, props.host.url, cause, advice);
+  return resourceError("Volume", props.owner.resource, `host ${props.host.url}`, cause, advice);
 }
 
 function client(props: VolumeProps): Docker {
