@@ -36,16 +36,20 @@ function client(props: DeploymentProps): Docker {
   return dockerClient(props.host, props.hostTls);
 }
 
-/** Gates a started container on its readiness; on failure the error carries exit code and log tail. */
-async function gate(docker: Docker, props: DeploymentProps, info: Docker.ContainerInspectInfo): Promise<void> {
+/**
+ * Gates a started container on its readiness; on failure the error carries
+ * exit code and log tail. Returns the container as the gate saw it, or
+ * `undefined` when there was nothing to await.
+ */
+async function gate(docker: Docker, props: DeploymentProps, containerId: string): Promise<Docker.ContainerInspectInfo | undefined> {
   const readiness = effectiveReadiness(props);
-  if (!readiness || !props.running) return;
-  const bound = boundHostPorts(props, info);
-  await waitUntilReady(readiness, {
+  if (!readiness || !props.running) return undefined;
+  return waitUntilReady(readiness, {
     docker,
-    containerId: info.Id,
+    containerId,
     probeAddress: probeAddress(props.host),
-    hostPortFor: (ref: number | string) => [...bound].find(([port]) => port.name === ref || (port.protocol === "tcp" && port.containerPort === ref))?.[1],
+    // Docker's ephemeral host ports are known only while the container runs: read them from the gate's own inspect.
+    hostPortFor: (ref, now) => [...boundHostPorts(props, now)].find(([port]) => port.name === ref || (port.protocol === "tcp" && port.containerPort === ref))?.[1],
     subject: subject(props),
     redact: secretsRedactor(props),
     onProgress: progress(`Deployment "${props.owner.resource}"`),
@@ -102,9 +106,7 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
 
   try {
     if (props.running) await startSidecars(docker, props, name, hash);
-    const info = (await inspect(docker, containerId))!;
-    await gate(docker, props, info);
-    const ready = (await inspect(docker, containerId))!;
+    const ready = (await gate(docker, props, containerId)) ?? (await inspect(docker, containerId))!;
     return { id: containerId, outs: plainData(deploymentOutputs(props, ready, imageId, hash)) };
   } catch (err) {
     if (props.sidecars.length) await removeSidecars(docker, name).catch(() => undefined);
@@ -161,9 +163,8 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
     if (isNotFound(err)) throw fail(props, `container ${id.slice(0, 12)} is gone`, "Run `pulumi refresh`, then `pulumi up` to create it again");
     throw fail(props, dockerMessage(err));
   }
-  const info = (await inspect(docker, id))!;
-  if (props.running && old.state !== "running") await gate(docker, props, info);
-  const now = (await inspect(docker, id))!;
+  const gated = props.running && old.state !== "running" ? await gate(docker, props, id) : undefined;
+  const now = gated ?? (await inspect(docker, id))!;
   return { outs: plainData(deploymentOutputs(props, now, old.imageId, old.specHash)) };
 }
 

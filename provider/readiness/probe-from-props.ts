@@ -11,8 +11,8 @@ import type { PortRef, ReadinessProps } from "./readiness-schema";
 import { TcpSocketProbe } from "./tcp-socket-probe";
 
 /** `check` rejects unpublished probe ports already; the gate fails closed all the same. */
-function hostPort(target: GateTarget, field: string, ref: PortRef): number {
-  const port = target.hostPortFor(ref);
+function hostPort(target: GateTarget, info: Docker.ContainerInspectInfo, field: string, ref: PortRef): number {
+  const port = target.hostPortFor(ref, info);
   if (port === undefined) {
     throw new Error(
       `${target.subject}: \`readiness.${field}.port\` ${JSON.stringify(ref)} is not a published port of the container, so the probe cannot reach it on ${target.probeAddress}. Publish it in \`ports\`, or probe another port`,
@@ -28,8 +28,8 @@ function hostPort(target: GateTarget, field: string, ref: PortRef): number {
 export function probeFromProps(readiness: ReadinessProps, target: GateTarget, info: Docker.ContainerInspectInfo, clock: Clock): ReadinessProbe {
   const { httpGet, tcpSocket, exec, logLine, dockerHealthcheck } = readiness;
   const probes: ReadinessProbe[] = [];
-  if (httpGet) probes.push(new HttpGetProbe({ ...httpGet, address: target.probeAddress, port: hostPort(target, "httpGet", httpGet.port) }));
-  if (tcpSocket) probes.push(new TcpSocketProbe(target.probeAddress, hostPort(target, "tcpSocket", tcpSocket.port), clock));
+  if (httpGet) probes.push(new HttpGetProbe({ ...httpGet, address: target.probeAddress, port: hostPort(target, info, "httpGet", httpGet.port) }));
+  if (tcpSocket) probes.push(new TcpSocketProbe(target.probeAddress, hostPort(target, info, "tcpSocket", tcpSocket.port), clock));
   if (exec) probes.push(new ExecProbe(target.docker, target.containerId, exec.command, Math.round(readiness.timeoutSeconds * 1000)));
   if (logLine) probes.push(new LogLineProbe(target.docker, target.containerId, new RegExp(logLine.pattern), logLine.times));
   if (dockerHealthcheck) {

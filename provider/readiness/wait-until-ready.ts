@@ -41,9 +41,10 @@ async function inspectAtStart(target: GateTarget): Promise<Docker.ContainerInspe
  * Kubernetes' timing, within the readiness deadline. Fails fast when the
  * container exits or restarts meanwhile; every failure states the exit code or
  * the milliseconds waited, what was awaited, the last probe error and the last
- * lines of the container log, redacted.
+ * lines of the container log, redacted. Returns the inspect taken when the
+ * gate began: the container has neither stopped nor restarted since.
  */
-export async function waitUntilReady(readiness: ReadinessProps, target: GateTarget, clock: Clock = systemClock): Promise<void> {
+export async function waitUntilReady(readiness: ReadinessProps, target: GateTarget, clock: Clock = systemClock): Promise<Docker.ContainerInspectInfo> {
   const short = target.containerId.slice(0, 12);
   const startedAt = clock.now();
   const elapsed = () => Math.round(clock.now() - startedAt);
@@ -90,4 +91,5 @@ export async function waitUntilReady(readiness: ReadinessProps, target: GateTarg
     );
   }
   log.readiness("%s ready after %d ms (%d attempts)", short, elapsed(), loop.attempts);
+  return info;
 }

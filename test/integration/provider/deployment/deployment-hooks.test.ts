@@ -140,6 +140,16 @@ describe("Deployment hooks against the real daemon", () => {
     expect(await leftovers("crasher")).toEqual([]);
   });
 
+  // Docker's ephemeral host ports exist only while the container runs: a crash loop must read as one, never as an unpublished probe port.
+  it.each([1, 2, 3])("reports a container that crash-loops from its first instant as crashing (run %i)", async (run) => {
+    const error = await hooks
+      .create(await checked(`crash-loop-${run}`, { image: BUSYBOX, command: ["sh", "-c", "echo boom; exit 5"], ports: httpPort, restart: "always", readiness: httpProbe }))
+      .catch((e: Error) => e);
+    expect(String(error)).toMatch(/the container exited with exit code 5/);
+    expect(String(error)).not.toContain("is not a published port");
+    expect(await leftovers(`crash-loop-${run}`)).toEqual([]);
+  });
+
   it("fails at the deadline when the probe never passes, removing the container", async () => {
     const error = await hooks
       .create(await checked("never-ready", { ports: httpPort, readiness: { httpGet: { port: "http", path: "/missing" }, periodSeconds: 0.1, deadlineSeconds: 1.5 } }))

@@ -11,11 +11,11 @@ const patient = readiness({ httpGet: { port: 80, path: "/healthz" }, periodSecon
 
 describe("the readiness gate fails fast", () => {
   it("when the container exits, with the exit code and its log", async () => {
-    const { target } = await fixture.start("exits", { Cmd: ["sh", "-c", "echo starting; echo 'fatal: /etc/app.conf is missing' >&2; sleep 0.5; exit 3"] });
+    const { target, hostPort } = await fixture.start("exits", { Cmd: ["sh", "-c", "echo starting; echo 'fatal: /etc/app.conf is missing' >&2; sleep 0.5; exit 3"] });
     const { ms, error } = await timed(waitUntilReady(patient, target));
     expect(ms).toBeLessThan(2_000);
     expect(error?.message).toMatch(
-      new RegExp(`^${target.subject}: the container exited with exit code 3 after \\d+ ms, while waiting for http://127\\.0\\.0\\.1:${target.hostPortFor(80)}/healthz\\. `),
+      new RegExp(`^${target.subject}: the container exited with exit code 3 after \\d+ ms, while waiting for http://127\\.0\\.0\\.1:${hostPort}/healthz\\. `),
     );
     // stdout and stderr are separate pipes: Docker may log two lines written a moment apart in either order.
     const tail = error?.message.split("Last 20 lines of the container log:\n")[1]?.split("\n");

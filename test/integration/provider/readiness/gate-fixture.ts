@@ -7,10 +7,17 @@ import { defaultHostUrl, sweep, testDocker, uniqueProject } from "../../../suppo
 export interface GateContainer {
   id: string;
   target: GateTarget;
+  /** The host port Docker published port 80 on, read right after the start; `undefined` if the container was already down. */
+  hostPort: number | undefined;
 }
 
 /** Readiness props as `check` leaves them: defaults filled. */
 export const readiness = (input: unknown): ReadinessProps => readinessSchema.parse(input);
+
+function publishedPort(info: Docker.ContainerInspectInfo): number | undefined {
+  const published = info.NetworkSettings.Ports?.["80/tcp"]?.[0]?.HostPort;
+  return published ? Number(published) : undefined;
+}
 
 /**
  * Containers for gate tests, made with dockerode directly: labelled with a
@@ -32,15 +39,14 @@ export function gateFixture(prefix: string) {
       HostConfig: { PortBindings: { "80/tcp": [{ HostPort: "" }] }, ...spec.HostConfig },
     });
     await container.start();
-    const published = (await container.inspect()).NetworkSettings.Ports["80/tcp"]?.[0]?.HostPort;
-    const hostPort = published ? Number(published) : undefined;
     return {
       id: container.id,
+      hostPort: publishedPort(await container.inspect()),
       target: {
         docker,
         containerId: container.id,
         probeAddress: probeAddress(host),
-        hostPortFor: (ref) => (ref === 80 || ref === "http" ? hostPort : undefined),
+        hostPortFor: (ref, info) => (ref === 80 || ref === "http" ? publishedPort(info) : undefined),
         subject: `Deployment "${name}" on host ${host.url}`,
         redact: (text) => text,
         ...target,

@@ -10,14 +10,13 @@ const serveAfter = (seconds: number) => ["sh", "-c", `echo booting; sleep ${seco
 describe("readiness probes against the real daemon", () => {
   it("httpGet waits for the app to answer on the published port, and reports progress meanwhile", async () => {
     const progress: string[] = [];
-    const { target } = await fixture.start("http-delay", { Cmd: serveAfter(1) }, { onProgress: (m) => progress.push(m) });
-    const port = target.hostPortFor(80);
-
+    const { target, hostPort } = await fixture.start("http-delay", { Cmd: serveAfter(1) }, { onProgress: (m) => progress.push(m) });
+    
     const { ms, error } = await timed(waitUntilReady(readiness({ httpGet: { port: 80 }, periodSeconds: 0.05, deadlineSeconds: 20 }), target));
 
     expect(error).toBeUndefined();
     expect(ms).toBeGreaterThan(800);
-    expect(progress[0]).toMatch(new RegExp(`^waiting for http://127\\.0\\.0\\.1:${port}/ \\(attempt 1, last: connection closed without an answer\\)$`));
+    expect(progress[0]).toMatch(new RegExp(`^waiting for http://127\\.0\\.0\\.1:${hostPort}/ \\(attempt 1, last: connection closed without an answer\\)$`));
     // Throttled: about two a second, although the probe ran twenty times a second.
     expect(progress.length).toBeGreaterThanOrEqual(2);
     expect(progress.length).toBeLessThanOrEqual(Math.ceil(ms / 500) + 1);
@@ -26,10 +25,10 @@ describe("readiness probes against the real daemon", () => {
   it("httpGet never passes on HTTP 500, and the timeout says how long and for what", async () => {
     // A CGI script that answers with status 500.
     const cgi = String.raw`printf '#!/bin/sh\necho -ne "Status: 500 Internal Server Error\\r\\n\\r\\n"\n' > /www/cgi-bin/fail`;
-    const { target } = await fixture.start("http-500", {
+    const { target, hostPort } = await fixture.start("http-500", {
       Cmd: ["sh", "-c", `mkdir -p /www/cgi-bin && ${cgi} && chmod +x /www/cgi-bin/fail && exec httpd -f -p 80 -h /www`],
     });
-    const url = `http://127.0.0.1:${target.hostPortFor(80)}/cgi-bin/fail`;
+    const url = `http://127.0.0.1:${hostPort}/cgi-bin/fail`;
 
     const { ms, error } = await timed(waitUntilReady(readiness({ httpGet: { port: "http", path: "/cgi-bin/fail" }, periodSeconds: 0.1, deadlineSeconds: 1.5 }), target));
 
@@ -41,11 +40,11 @@ describe("readiness probes against the real daemon", () => {
   });
 
   it("gives up after failureThreshold failed attempts in a row, long before the deadline", async () => {
-    const { target } = await fixture.start("give-up", { Cmd: ["sh", "-c", "echo 'listening on :8080 instead'; exec sleep 600"] });
+    const { target, hostPort } = await fixture.start("give-up", { Cmd: ["sh", "-c", "echo 'listening on :8080 instead'; exec sleep 600"] });
     const { ms, error } = await timed(waitUntilReady(readiness({ httpGet: { port: 80 }, periodSeconds: 0.05, failureThreshold: 3, deadlineSeconds: 60 }), target));
     expect(ms).toBeLessThan(2_000);
     expect(error?.message).toMatch(
-      new RegExp(`^${target.subject}: gave up after 3 failed attempts in a row \\(\`readiness\\.failureThreshold\`\\) and \\d+ ms waiting for http://127\\.0\\.0\\.1:${target.hostPortFor(80)}/; last error: connection closed without an answer\\. `),
+      new RegExp(`^${target.subject}: gave up after 3 failed attempts in a row \\(\`readiness\\.failureThreshold\`\\) and \\d+ ms waiting for http://127\\.0\\.0\\.1:${hostPort}/; last error: connection closed without an answer\\. `),
     );
     expect(error?.message).toMatch(/\nlistening on :8080 instead$/);
   });
@@ -58,9 +57,9 @@ describe("readiness probes against the real daemon", () => {
   });
 
   it("tcpSocket is not fooled by the proxy accepting while nothing listens", async () => {
-    const { target } = await fixture.start("tcp-none", { Cmd: ["sleep", "600"] });
+    const { target, hostPort } = await fixture.start("tcp-none", { Cmd: ["sleep", "600"] });
     const { error } = await timed(waitUntilReady(readiness({ tcpSocket: { port: 80 }, deadlineSeconds: 1 }), target));
-    expect(error?.message).toContain(`timed out after 1000 ms waiting for tcp://127.0.0.1:${target.hostPortFor(80)}`);
+    expect(error?.message).toContain(`timed out after 1000 ms waiting for tcp://127.0.0.1:${hostPort}`);
     expect(error?.message).toMatch(/last error: (connection closed at once: nothing listens behind the published port yet|connection refused)/);
   });
 
