@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import Docker from "dockerode";
+import type Docker from "dockerode";
 import type { HostProps, HostTlsProps } from "../host/host-schema";
 import { dockerClientOptions, type TlsMaterial } from "./client-options";
 
@@ -26,7 +26,10 @@ export function dockerClient(host: HostProps, tls?: HostTlsProps): Docker {
   const key = JSON.stringify([host.url, tls ?? null]);
   let client = clients.get(key);
   if (!client) {
-    client = new Docker(dockerClientOptions(host, tlsMaterial(tls), { sshAuthSock: process.env.SSH_AUTH_SOCK }));
+    // Loaded on first use: dockerode and its gRPC and SSH dependencies take about
+    // 300 ms to load, and a preview, which only checks and diffs, never needs them.
+    const DockerClient: typeof Docker = require("dockerode");
+    client = new DockerClient(dockerClientOptions(host, tlsMaterial(tls), { sshAuthSock: process.env.SSH_AUTH_SOCK }));
     clients.set(key, client);
   }
   return client;
