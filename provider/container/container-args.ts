@@ -50,13 +50,11 @@ export function secretEnvKeys(env: Record<string, pulumi.Input<string>> | undefi
  * a placeholder for each output so that the resource exposes it.
  */
 export function containerResourceProps(name: string, args: ContainerArgs, outputs: string[]): Record<string, unknown> {
-  const { host, hostTls } = splitHost(args.host);
   return {
     ...args,
-    host,
-    hostTls,
+    ...splitHost(args.host),
     owner: resourceOwner(name),
-    secretEnvKeys: secretEnvKeys(args.env),
+    ...(args.env ? { secretEnvKeys: secretEnvKeys(args.env) } : {}),
     ...Object.fromEntries(outputs.map((output) => [output, undefined])),
   };
 }

@@ -11,13 +11,17 @@ export function resourceOwner(resourceName: string): Owner {
  * Splits a host input into its public part and its TLS material, so that the
  * material can be a secret output of its own while the URL stays readable in
  * previews. Applies the DOCKER_HOST default when no host is given.
+ *
+ * A host known to have no TLS material gets no `hostTls` property at all:
+ * the Node.js SDK spends four promises, each with a stack trace, on every
+ * property of every resource, even an empty one.
  */
-export function splitHost(host: HostInput | undefined): { host: unknown; hostTls: unknown } {
+export function splitHost(host: HostInput | undefined): { host: unknown; hostTls?: unknown } {
   const given = hostOrDefault(host, process.env);
   // A plain URL or a host without TLS needs no Outputs: most resources pass one.
-  if (typeof given === "string") return { host: { url: given }, hostTls: undefined };
+  if (typeof given === "string") return { host: { url: given } };
   const plain = !pulumi.Output.isInstance(given) && !(given instanceof Promise);
-  if (plain && (given as { tls?: unknown }).tls === undefined) return { host: given, hostTls: undefined };
+  if (plain && (given as { tls?: unknown }).tls === undefined) return { host: given };
   const resolved = pulumi.output(given);
   const publicPart = resolved.apply((h) => {
     if (typeof h === "string") return { url: h };

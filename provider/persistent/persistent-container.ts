@@ -51,9 +51,9 @@ export class PersistentContainer extends pulumi.dynamic.Resource {
       {
         ...args,
         hosts: hosts.map((h) => h.host),
-        hostsTls: pulumi.secret(pulumi.all(hosts.map((h) => h.hostTls ?? null)).apply((tls) => tls.map((t) => t ?? null))),
+        ...(hosts.some((h) => "hostTls" in h) ? { hostsTls: pulumi.secret(pulumi.all(hosts.map((h) => h.hostTls ?? null)).apply((tls) => tls.map((t) => t ?? null))) } : {}),
         owner: resourceOwner(name),
-        secretEnvKeys: secretEnvKeys(args.env),
+        ...(args.env ? { secretEnvKeys: secretEnvKeys(args.env) } : {}),
         setupScript: args.setupScript ? setupScriptSource(args.setupScript) : undefined,
         // A new value every run: per_run is replaced, no_launch and persistent re-checked.
         runToken: randomUUID(),

@@ -30,11 +30,10 @@ export class Volume extends pulumi.dynamic.Resource {
   declare public readonly adopted: pulumi.Output<boolean>;
 
   constructor(name: string, args: VolumeArgs = {}, opts: pulumi.CustomResourceOptions = {}) {
-    const { host, hostTls } = splitHost(args.host);
     super(
       PROVIDER,
       name,
-      { ...args, host, hostTls, owner: resourceOwner(name), volumeName: undefined, mountpoint: undefined, specHash: undefined, adopted: undefined },
+      { ...args, ...splitHost(args.host), owner: resourceOwner(name), volumeName: undefined, mountpoint: undefined, specHash: undefined, adopted: undefined },
       withSecretOutputs(opts, ["hostTls"]),
       "berth",
       "Volume",
