@@ -11,13 +11,32 @@ want="v$BERTH_PULUMI_VERSION"
 wrapper="$BERTH_ROOT/scripts/pulumi"
 stamp="$BERTH_PULUMI_BIN/.sources-$(cat "$wrapper"/go.mod "$wrapper"/go.sum "$wrapper"/language-host/*.go | sha256sum | cut -c1-16)"
 
+# The engine starts dynamic providers through this script; it finds
+# @pulumi/pulumi's provider entry point the way Node.js would, from the program's
+# directory upwards, without starting a second node just to resolve it.
+# Written on every run, so a cached CLI always gets the current script.
+mkdir -p "$BERTH_PULUMI_BIN"
+cat > "$BERTH_PULUMI_BIN/pulumi-resource-pulumi-nodejs" <<'SCRIPT'
+#!/bin/sh
+dir=$PWD
+entry=node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js
+while [ ! -f "$dir/$entry" ]; do
+  if [ "$dir" = / ]; then
+    echo "pulumi-resource-pulumi-nodejs: no $entry in $PWD or above it; run npm install in the program's directory" >&2
+    exit 1
+  fi
+  dir=$(dirname "$dir")
+done
+exec node "$dir/$entry" "$@"
+SCRIPT
+chmod +x "$BERTH_PULUMI_BIN/pulumi-resource-pulumi-nodejs"
+
 if [ -x "$BERTH_PULUMI_BIN/pulumi" ] && [ -f "$stamp" ]; then
   say "Pulumi CLI $want is cached in $BERTH_PULUMI_BIN"
   exit 0
 fi
 command -v go >/dev/null || die "Go is needed to build the Pulumi CLI; install it (https://go.dev/dl) and run again"
 
-mkdir -p "$BERTH_PULUMI_BIN"
 # The checksum database is not reachable from every machine; the module proxy is.
 export GOSUMDB=off GOFLAGS=-mod=mod
 ldflags="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$want"
@@ -31,14 +50,6 @@ step "building berth's Node.js language host" \
   with_heartbeat "compiling the language host" "$BERTH_CACHE/go-build.log" \
   go build -trimpath -ldflags "$ldflags" -o "$BERTH_PULUMI_BIN/pulumi-language-nodejs" ./language-host
 
-# The engine starts dynamic providers through this script; it resolves
-# @pulumi/pulumi's provider entry point from the program's directory.
-cat > "$BERTH_PULUMI_BIN/pulumi-resource-pulumi-nodejs" <<'SCRIPT'
-#!/bin/sh
-entry=$(node -e "console.log(require.resolve('@pulumi/pulumi/cmd/dynamic-provider'))") || exit 1
-exec node "$entry" "$@"
-SCRIPT
-chmod +x "$BERTH_PULUMI_BIN/pulumi-resource-pulumi-nodejs"
 rm -f "$BERTH_PULUMI_BIN"/.sources-*
 touch "$stamp"
 say "Pulumi CLI: $("$BERTH_PULUMI_BIN/pulumi" version)"
