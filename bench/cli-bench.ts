@@ -29,15 +29,18 @@ async function rawParallel(count: number): Promise<{ up: number; down: number }>
 async function servicesRows(count: number): Promise<string[]> {
   const berth = new BenchStack("services", `svc${count}`, { count: String(count) });
   const empty = new BenchStack("services", `empty${count}`, { count: "0" });
-  // As many dynamic resources that do nothing: what the engine itself spends per resource.
+  // As many dynamic resources that do nothing: what the engine itself spends per
+  // resource, and per property when they have a Deployment's properties.
   const trivial = new BenchStack("many", `trivial${count}`, { count: String(count), kind: "trivial" });
+  const shaped = new BenchStack("many", `shaped${count}`, { count: String(count), kind: "deployment-shaped" });
   const compose = new ComposeProject(`benchcompose${count}`, count, PERIOD_MS);
-  const samples = { up: [] as number[], destroy: [] as number[], emptyUp: [] as number[], emptyDestroy: [] as number[], trivialUp: [] as number[], trivialDestroy: [] as number[], compose: [] as number[], rawUp: [] as number[], rawDown: [] as number[] };
+  const samples = { up: [] as number[], destroy: [] as number[], emptyUp: [] as number[], emptyDestroy: [] as number[], trivialUp: [] as number[], trivialDestroy: [] as number[], shapedUp: [] as number[], shapedDestroy: [] as number[], compose: [] as number[], rawUp: [] as number[], rawDown: [] as number[] };
   try {
     for (let i = 0; i <= RUNS; i++) {
       const b = await timedUpDestroy(berth);
       const e = await timedUpDestroy(empty);
       const t = await timedUpDestroy(trivial);
+      const s = await timedUpDestroy(shaped);
       const c = await timed(() => compose.upHealthy(docker));
       compose.down();
       const r = await rawParallel(count);
@@ -48,6 +51,8 @@ async function servicesRows(count: number): Promise<string[]> {
       samples.emptyDestroy.push(e.destroy);
       samples.trivialUp.push(t.up);
       samples.trivialDestroy.push(t.destroy);
+      samples.shapedUp.push(s.up);
+      samples.shapedDestroy.push(s.destroy);
       samples.compose.push(c);
       samples.rawUp.push(r.up);
       samples.rawDown.push(r.down);
@@ -56,6 +61,7 @@ async function servicesRows(count: number): Promise<string[]> {
     berth.dispose();
     empty.dispose();
     trivial.dispose();
+    shaped.dispose();
   }
   const paired = (a: number[], b: number[]) => ({ a, b, ratios: a.map((x, i) => x / b[i]) });
   const share = (total: number[], base: number[]) => total.map((t, i) => t - base[i]);
@@ -67,6 +73,8 @@ async function servicesRows(count: number): Promise<string[]> {
     rows.push(`| — | 20 dynamic resources that do nothing: \`pulumi up\` ${median(samples.trivialUp).toFixed(0)} ms, \`pulumi destroy\` ${median(samples.trivialDestroy).toFixed(0)} ms (the engine's cost per resource, before any Docker work) | | | | |`);
     rows.push(row("P2b′", "berth's own share of `up` (minus 20 do-nothing dynamic resources) vs raw dockerode", paired(share(samples.up, samples.trivialUp), samples.rawUp), 1.2));
     rows.push(row("P5′", "berth's own share of `destroy` (minus 20 do-nothing dynamic resources) vs raw dockerode", paired(share(samples.destroy, samples.trivialDestroy), samples.rawDown), 1.2));
+    rows.push(row("P2b″", "berth's own share of `up` (minus 20 do-nothing dynamic resources with a Deployment's properties) vs raw dockerode", paired(share(samples.up, samples.shapedUp), samples.rawUp), 1.2));
+    rows.push(row("P5″", "berth's own share of `destroy` (minus the same) vs raw dockerode", paired(share(samples.destroy, samples.shapedDestroy), samples.rawDown), 1.2));
   }
   return rows;
 }
@@ -86,7 +94,7 @@ async function providerPeakKb(step: () => void): Promise<number> {
 }
 
 async function p4(): Promise<string[]> {
-  const stacks = ["berth", "trivial", "shaped"].map((kind) => new BenchStack("many", `many-${kind}`, { count: "100", kind }));
+  const stacks = ["volume", "trivial", "volume-shaped"].map((kind) => new BenchStack("many", `many-${kind}`, { count: "100", kind }));
   const [berth, trivial, shaped] = stacks;
   try {
     for (const stack of stacks) stack.up();

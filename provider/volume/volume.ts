@@ -25,7 +25,6 @@ export class Volume extends pulumi.dynamic.Resource {
   /** The volume's name on the daemon. */
   declare public readonly volumeName: pulumi.Output<string>;
   declare public readonly mountpoint: pulumi.Output<string>;
-  declare public readonly specHash: pulumi.Output<string>;
   /** True when berth adopted an existing volume rather than creating it. */
   declare public readonly adopted: pulumi.Output<boolean>;
 
@@ -33,7 +32,7 @@ export class Volume extends pulumi.dynamic.Resource {
     super(
       PROVIDER,
       name,
-      { ...args, ...splitHost(args.host), owner: resourceOwner(name), volumeName: undefined, mountpoint: undefined, specHash: undefined, adopted: undefined },
+      { ...args, ...splitHost(args.host), owner: resourceOwner(name), volumeName: undefined, mountpoint: undefined, adopted: undefined },
       withSecretOutputs(opts, ["hostTls"]),
       "berth",
       "Volume",
