@@ -1,3 +1,4 @@
+import * as http from "http";
 import type { DockerOptions } from "dockerode";
 import { hostScheme, type HostProps } from "../host/host-schema";
 
@@ -15,6 +16,9 @@ export interface ConnectionEnvironment {
 
 export const CONNECT_TIMEOUT_MS = 10_000;
 
+/** dockerode's options, with the HTTP agent that docker-modem accepts but dockerode's types leave out. */
+export type ClientOptions = DockerOptions & { agent?: http.Agent };
+
 /**
  * Maps a host to dockerode options. Every option docker-modem would otherwise
  * fill from DOCKER_HOST, DOCKER_CERT_PATH or DOCKER_TLS_VERIFY is set here
@@ -25,7 +29,7 @@ export function dockerClientOptions(
   host: HostProps,
   tls: TlsMaterial | undefined,
   env: ConnectionEnvironment,
-): DockerOptions {
+): ClientOptions {
   const url = new URL(host.url);
   const common: DockerOptions = {
     socketPath: undefined,
@@ -44,7 +48,9 @@ export function dockerClientOptions(
 
   switch (hostScheme(host.url)) {
     case "unix":
-      return { ...common, socketPath: decodeURIComponent(url.pathname), protocol: "http" };
+      // A new connection to a local socket costs microseconds, while a pooled one
+      // dies with a restarted daemon and fails the next request with EPIPE.
+      return { ...common, socketPath: decodeURIComponent(url.pathname), protocol: "http", agent: new http.Agent({ keepAlive: false }) };
     case "tcp":
       return {
         ...common,
