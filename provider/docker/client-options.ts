@@ -1,6 +1,7 @@
-import * as http from "http";
+import type * as http from "http";
 import type { DockerOptions } from "dockerode";
 import { hostScheme, type HostProps } from "../host/host-schema";
+import { LocalSocketAgent } from "./local-socket-agent";
 
 /** TLS material read from the host's props or its certificate directory. */
 export interface TlsMaterial {
@@ -48,9 +49,7 @@ export function dockerClientOptions(
 
   switch (hostScheme(host.url)) {
     case "unix":
-      // A new connection to a local socket costs microseconds, while a pooled one
-      // dies with a restarted daemon and fails the next request with EPIPE.
-      return { ...common, socketPath: decodeURIComponent(url.pathname), protocol: "http", agent: new http.Agent({ keepAlive: false }) };
+      return { ...common, socketPath: decodeURIComponent(url.pathname), protocol: "http", agent: new LocalSocketAgent() };
     case "tcp":
       return {
         ...common,

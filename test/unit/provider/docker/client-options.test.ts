@@ -1,9 +1,11 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { inspect } from "util";
 import Docker from "dockerode";
 import { afterEach, describe, expect, it } from "vitest";
 import { CONNECT_TIMEOUT_MS, dockerClientOptions } from "../../../../provider/docker/client-options";
+import { LocalSocketAgent } from "../../../../provider/docker/local-socket-agent";
 
 const tls = { ca: "CA-PEM", cert: "CERT-PEM", key: "KEY-PEM" };
 
@@ -19,6 +21,14 @@ describe("dockerClientOptions", () => {
     const options = dockerClientOptions({ url }, material, {});
     expect(options).toMatchObject(expected);
     expect(options.connectionTimeout).toBe(CONNECT_TIMEOUT_MS);
+  });
+
+  it("opens a new connection per request to a local socket, with an agent that is cheap to inspect", () => {
+    const options = dockerClientOptions({ url: "unix:///var/run/docker.sock" }, undefined, {});
+    expect(options.agent).toBeInstanceOf(LocalSocketAgent);
+    expect(options.agent?.keepAlive).toBe(false);
+    // docker-modem inspects every request's options this way, debug log on or off.
+    expect(inspect(options, { showHidden: true, depth: null }).length).toBeLessThan(1_000);
   });
 
   it("uses the ssh agent it is given and no other", () => {
