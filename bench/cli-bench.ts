@@ -113,11 +113,13 @@ async function p4(): Promise<string[]> {
 }
 
 async function main() {
-  // BENCH_SCALE= (empty) runs P4 alone.
+  // BENCH_SCALE= (empty) runs P4 alone; BENCH_ONLY=P2 leaves P4 out.
   const counts = (process.env.BENCH_SCALE ?? "5,20,50").split(",").filter(Boolean).map(Number);
+  const only = process.env.BENCH_ONLY?.split(",");
   const rows: string[] = [];
-  for (const count of counts) rows.push(...(await servicesRows(count)));
-  rows.push(...(await p4()));
+  if (process.env.PULUMI_PARALLEL) rows.push(`| — | every \`pulumi\` command below ran with PULUMI_PARALLEL=${process.env.PULUMI_PARALLEL} (\`--parallel\`) | | | | |`);
+  if (!only || only.includes("P2")) for (const count of counts) rows.push(...(await servicesRows(count)));
+  if (!only || only.includes("P4")) rows.push(...(await p4()));
   console.log(["| id | measure | berth (median) | baseline (median) | ratio (min–max) | target |", "|---|---|---|---|---|---|", ...rows].join("\n"));
 }
 
