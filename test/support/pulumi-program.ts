@@ -37,19 +37,20 @@ export class PulumiProgram {
     );
   }
 
+  private env(extra: Record<string, string>): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      PULUMI_BACKEND_URL: `file://${this.stateDir}`,
+      PULUMI_CONFIG_PASSPHRASE: "e2e",
+      PULUMI_HOME: path.join(this.stateDir, "home"),
+      ...extra,
+    };
+  }
+
   /** Runs `pulumi ARGS` in the program's directory with berth's environment (scripts/env.sh). */
   run(args: string[], env: Record<string, string> = {}): Promise<RunResult> {
     return new Promise((resolve, reject) => {
-      const child = spawn("bash", ["-c", 'source "$0/scripts/env.sh" && exec pulumi "$@"', ROOT, ...args], {
-        cwd: this.dir,
-        env: {
-          ...process.env,
-          PULUMI_BACKEND_URL: `file://${this.stateDir}`,
-          PULUMI_CONFIG_PASSPHRASE: "e2e",
-          PULUMI_HOME: path.join(this.stateDir, "home"),
-          ...env,
-        },
-      });
+      const child = spawn("bash", ["-c", 'source "$0/scripts/env.sh" && exec pulumi "$@"', ROOT, ...args], { cwd: this.dir, env: this.env(env) });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (d) => (stdout += d));
@@ -77,6 +78,22 @@ export class PulumiProgram {
   setConfig = (key: string, value: string) => this.ok(["config", "set", "--path", key, value]);
 
   up = () => this.ok(["up", "--yes", "--skip-preview", "--non-interactive"]);
+
+  /**
+   * `pulumi up` in a pseudo-terminal (util-linux `script`), as a person at a
+   * terminal runs it: returns everything the live view drew, escape codes
+   * included. Only there does the engine show a step's passing messages.
+   */
+  upInTerminal(): Promise<string> {
+    const command = `stty cols 300 rows 50 && exec bash -c 'source "$0/scripts/env.sh" && exec pulumi up --yes --skip-preview' ${JSON.stringify(ROOT)}`;
+    return new Promise((resolve, reject) => {
+      const child = spawn("script", ["--quiet", "--flush", "--return", "--command", command, "/dev/null"], { cwd: this.dir, env: this.env({}) });
+      let screen = "";
+      child.stdout.on("data", (d) => (screen += d));
+      child.on("error", reject);
+      child.on("close", (code) => (code === 0 ? resolve(screen) : reject(new Error(`pulumi up in a terminal exited ${code}\n${screen}`))));
+    });
+  }
   refresh = () => this.ok(["refresh", "--yes", "--skip-preview", "--non-interactive"]);
   destroy = () => this.ok(["destroy", "--yes", "--skip-preview", "--non-interactive"]);
   previewDiff = () => this.ok(["preview", "--diff", "--non-interactive"]);
