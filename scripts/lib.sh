@@ -16,7 +16,12 @@ step() {
   local what="$1"; shift
   local started=$SECONDS
   say "$what ..."
-  "$@" || die "$what failed (exit $?)"
+  # Bash ignores errexit inside a function called from a condition, so a
+  # failing line in a stepped function would pass unnoticed: run it in a
+  # subshell of its own, outside any condition.
+  local status
+  set +e; ( set -e; "$@" ); status=$?; set -e
+  (( status == 0 )) || die "$what failed (exit $status)"
   say "$what done in $((SECONDS - started))s"
 }
 
