@@ -6,11 +6,11 @@ const containerName = `e2e-shared-${process.pid}-${Math.random().toString(36).sl
 let hosts: string[];
 const programs: PulumiProgram[] = [];
 
-/** A new stack of the persistent program on all three hosts, sharing one container name. */
-async function stack(lifetime: "per_run" | "persistent"): Promise<PulumiProgram> {
+/** A new stack of the persistent program on all three hosts, sharing one container name unless `config` names another. */
+async function stack(lifetime: "per_run" | "persistent", config: Record<string, string> = {}): Promise<PulumiProgram> {
   const program = new PulumiProgram("test/e2e/programs/persistent");
   programs.push(program);
-  await program.init({ containerName, lifetime, hosts: JSON.stringify(hosts) });
+  await program.init({ containerName, lifetime, hosts: JSON.stringify(hosts), ...config });
   return program;
 }
 
@@ -55,6 +55,34 @@ describe("PersistentContainer through the real Pulumi CLI", () => {
     await install.up();
     await install.destroy();
     expect((await running()).every((c) => c === undefined)).toBe(true);
+  });
+
+  it("warns, without failing, when the hosts' tag has moved on from the image the shared container runs", async () => {
+    const name = `${containerName}-stale`;
+    const repo = `berth.local/e2e-stale-${process.pid}`;
+    const pointTagAt = (source: string) => Promise.all(hosts.map((url) => testDocker(url).getImage(source).tag({ repo, tag: "latest" })));
+    await pointTagAt("berth.local/busybox:latest");
+    try {
+      const install = await stack("persistent", { containerName: name, image: `${repo}:latest`, removeOnDestroy: "true" });
+      await install.up();
+      await pointTagAt("berth.local/web:latest");
+
+      const run = await stack("persistent", { containerName: name, image: `${repo}:latest` });
+      const output = await run.up();
+      expect((await run.outputs()).hostResults.map((r: any) => r.action)).toEqual(["attached", "attached", "attached"]);
+      for (const url of hosts) {
+        expect(output).toContain(`on ${url} the container runs image `);
+      }
+      expect(output).toMatch(new RegExp(`runs image [0-9a-f]{12}, but \`${repo}:latest\` now points to [0-9a-f]{12} there: it runs a stale image`));
+
+      await run.destroy();
+      await install.destroy();
+    } finally {
+      for (const url of hosts) {
+        await testDocker(url).getContainer(name).remove({ force: true }).catch(() => undefined);
+        await testDocker(url).getImage(`${repo}:latest`).remove().catch(() => undefined);
+      }
+    }
   });
 
   it("a per_run container shows a replacement in every preview, and every up makes it fresh", async () => {

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PersistentContainer } from "berth";
 
-// One container on the hosts in config; lifetime and name from config, so
-// two stacks (install and run) can share it.
+// One container on the hosts in config; lifetime, name and image from config,
+// so two stacks (install and run) can share it.
 const config = new pulumi.Config();
 
 const node = new PersistentContainer("node", {
@@ -10,7 +10,7 @@ const node = new PersistentContainer("node", {
   name: config.require("containerName"),
   lifetime: config.require("lifetime") as "per_run" | "persistent",
   removeOnDestroy: config.getBoolean("removeOnDestroy") ?? false,
-  image: "berth.local/busybox:latest",
+  image: config.get("image") ?? "berth.local/busybox:latest",
   setupScript: { inline: "echo provisioned > /provisioned\n" },
   readiness: { exec: { command: ["cat", "/provisioned"] }, periodSeconds: 0.05, deadlineSeconds: 30 },
 });
