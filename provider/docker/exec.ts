@@ -7,16 +7,24 @@ export interface ExecResult {
   output: string;
 }
 
+export interface ExecOptions {
+  /** Called every `everyMs` while the command runs, with the time so far and its output so far. */
+  heartbeat?: { everyMs: number; beat: (elapsedMs: number, outputSoFar: string) => void };
+}
+
 /**
  * Runs an argv array in a running container — never through a shell berth
  * did not write — and returns its exit code and combined output. Bounded by
  * a timeout; a run past it is reported as an error stating the milliseconds.
  */
-export async function execInContainer(docker: Docker, containerId: string, argv: string[], timeoutMs: number, user?: string): Promise<ExecResult> {
-  const exec = await docker.getContainer(containerId).exec({ Cmd: argv, AttachStdout: true, AttachStderr: true, ...(user ? { User: user } : {}) });
+export async function execInContainer(docker: Docker, containerId: string, argv: string[], timeoutMs: number, options: ExecOptions = {}): Promise<ExecResult> {
+  const { heartbeat } = options;
+  const exec = await docker.getContainer(containerId).exec({ Cmd: argv, AttachStdout: true, AttachStderr: true });
   const stream = await exec.start({ hijack: true, stdin: false });
   const chunks: Buffer[] = [];
   let timer: NodeJS.Timeout | undefined;
+  const startedAt = Date.now();
+  const beating = heartbeat && setInterval(() => heartbeat.beat(Date.now() - startedAt, demultiplex(Buffer.concat(chunks))), heartbeat.everyMs);
   try {
     await Promise.race([
       new Promise<void>((resolve, reject) => {
@@ -31,6 +39,7 @@ export async function execInContainer(docker: Docker, containerId: string, argv:
     ]);
   } finally {
     clearTimeout(timer);
+    clearInterval(beating);
     stream.destroy();
   }
   // The stream can close a moment before Docker records the exit code.

@@ -6,7 +6,8 @@ import { hostImage } from "./host-image";
 import { allOrError, failure, onEveryHost, type Member } from "./host-set";
 import { imageConsistency } from "./image-consistency";
 import type { HostResult, PersistentContainerProps } from "./persistent-container-schema";
-import { provision, provisionedSha256, readSetupScript } from "./provision";
+import { provisionedSha256, readSetupScript } from "./provision";
+import { provisionEverywhere } from "./provision-everywhere";
 
 export interface Running {
   member: Member;
@@ -39,11 +40,7 @@ async function checkProvisioning(props: PersistentContainerProps, running: Runni
       "Set `setupScript.reprovisionOnChange: true` to run the new script there, or remove the container to cold-start it",
     );
   }
-  const body = readSetupScript(script);
-  const rerun = await onEveryHost(changed.map((r) => r.member), (m) => provision(m.docker, changed.find((r) => r.member === m)!.info.Id, script, body));
-  for (const [i, outcome] of allOrError(props, "re-provisioning", rerun).entries()) {
-    if (outcome.exitCode !== 0) throw failure(props, `re-provisioning failed on host ${changed[i].member.host.url} with exit code ${outcome.exitCode}:\n${outcome.output.trimEnd()}`);
-  }
+  await provisionEverywhere(props, changed.map((r) => ({ member: r.member, containerId: r.info.Id })), script, readSetupScript(script));
 }
 
 /** Attaches to a container berth launched and that runs on every host: no launch, no provisioning (unless asked). */

@@ -3,14 +3,12 @@ import { inspectContainer, removeAfterFailure, removeContainer } from "../docker
 import { ensureImage } from "../docker/image";
 import { createLabels, isManagedByBerth, LABELS } from "../docker/labels";
 import { progress } from "../progress";
-import { secretsRedactor } from "../redaction";
 import { gateEverywhere } from "./gate-everywhere";
-import { allOrError, failure, members, onEveryHost, type Member } from "./host-set";
+import { allOrError, members, onEveryHost, type Member } from "./host-set";
 import { persistentContainerPlan } from "./persistent-container-plan";
 import type { HostResult, PersistentContainerProps } from "./persistent-container-schema";
-import { provision, readSetupScript } from "./provision";
-
-const OUTPUT_TAIL_LINES = 20;
+import { readSetupScript } from "./provision";
+import { provisionEverywhere } from "./provision-everywhere";
 
 /**
  * Makes room for a fresh container: a same-named one berth launched is
@@ -40,10 +38,6 @@ async function launchOn(member: Member, props: PersistentContainerProps, specHas
   }
 }
 
-function tail(text: string): string {
-  return text.trimEnd().split("\n").slice(-OUTPUT_TAIL_LINES).join("\n");
-}
-
 /**
  * Launches fresh containers on every host at once, provisions them with the
  * setup script and gates them. Any host failing any step fails the whole
@@ -57,19 +51,7 @@ export async function launchEverywhere(props: PersistentContainerProps, specHash
   const fresh = launched.flatMap((l) => (l.ok ? [{ member: l.member, info: l.value }] : []));
   try {
     allOrError(props, "launch", launched);
-    if (script && body) {
-      const provisioned = await onEveryHost(hosts, (member) => provision(member.docker, fresh.find((f) => f.member === member)!.info.Id, script, body));
-      const redact = secretsRedactor(props);
-      for (const outcome of provisioned) {
-        if (!outcome.ok) throw failure(props, `the setup script could not run on host ${outcome.member.host.url}: ${outcome.error}`);
-        if (outcome.value.exitCode !== 0) {
-          throw failure(
-            props,
-            `the setup script failed on host ${outcome.member.host.url} with exit code ${outcome.value.exitCode}; its last output lines:\n${redact(tail(outcome.value.output))}\n`,
-          );
-        }
-      }
-    }
+    if (script && body) await provisionEverywhere(props, fresh.map((f) => ({ member: f.member, containerId: f.info.Id })), script, body);
     await gateEverywhere(props, fresh);
   } catch (err) {
     await Promise.all(fresh.map((f) => removeAfterFailure(f.member.docker, f.info.Id)));

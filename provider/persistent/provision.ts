@@ -8,8 +8,10 @@ import { SETUP_SCRIPT_MAX_BYTES, type PersistentContainerProps } from "./persist
 
 const SCRIPT_NAME = ".berth-setup.sh";
 const MARKER_NAME = ".berth-setup.sha256";
+const PROGRESS_INTERVAL_MS = 2000;
+const PROGRESS_LINE_CHARS = 120;
 
-type SetupScript = NonNullable<PersistentContainerProps["setupScript"]>;
+export type SetupScript = NonNullable<PersistentContainerProps["setupScript"]>;
 
 /**
  * Reads the script and checks it is the one the program hashed: a script
@@ -33,16 +35,32 @@ export interface ProvisionResult {
   output: string;
 }
 
+function lastLine(output: string): string {
+  const line = output.trimEnd().split("\n").pop()?.trim() ?? "";
+  return line.length > PROGRESS_LINE_CHARS ? `${line.slice(0, PROGRESS_LINE_CHARS)}…` : line;
+}
+
 /**
  * Delivers the script through Docker's archive upload (no base64 or quoting
  * through exec), runs it with errexit — and pipefail where the shell has it —
- * and on success writes the marker holding the script's sha256.
+ * and on success writes the marker holding the script's sha256. While it
+ * runs, `report` hears how long it has run and its last line of output.
  */
-export async function provision(docker: Docker, containerId: string, script: SetupScript, body: Buffer): Promise<ProvisionResult> {
+export async function provision(docker: Docker, containerId: string, script: SetupScript, body: Buffer, report: (message: string) => void): Promise<ProvisionResult> {
   const container = docker.getContainer(containerId);
   await container.putArchive(tarFile(SCRIPT_NAME, body, 0o755), { path: "/" });
   const runner = `set -e; if (set -o pipefail) 2>/dev/null; then set -o pipefail; fi; . /${SCRIPT_NAME}`;
-  const result = await execInContainer(docker, containerId, [script.shell, "-c", runner], script.timeoutSeconds * 1000);
+  const limit = `up to ${script.timeoutSeconds} s`;
+  report(`running the setup script (sha256 ${script.sha256.slice(0, 12)}, ${limit})`);
+  const result = await execInContainer(docker, containerId, [script.shell, "-c", runner], script.timeoutSeconds * 1000, {
+    heartbeat: {
+      everyMs: PROGRESS_INTERVAL_MS,
+      beat: (elapsedMs, output) => {
+        const said = lastLine(output);
+        report(`running the setup script: ${Math.round(elapsedMs / 1000)} s of ${limit}${said ? `, last output: ${said}` : ""}`);
+      },
+    },
+  });
   if (result.exitCode === 0) await container.putArchive(tarFile(MARKER_NAME, Buffer.from(`${script.sha256}\n`)), { path: "/" });
   return result;
 }

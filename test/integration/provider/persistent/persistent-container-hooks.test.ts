@@ -109,6 +109,17 @@ describe("PersistentContainer on three daemons", () => {
     expect(rerun.outs.hostResults.every((r: any) => r.action === "attached")).toBe(true);
   });
 
+  it("re-provisioning that fails reports the host's exit code and output with secrets redacted", async () => {
+    freshName();
+    const secret = { env: { TOKEN: "tok-31337-secret" }, secretEnvKeys: ["TOKEN"] };
+    await hooks.create(await checked({ lifetime: "persistent", setupScript: script("true\n"), ...secret }));
+    const broken = script('echo "using $TOKEN"\nexit 6\n', { reprovisionOnChange: true });
+    const error = await hooks.create(await checked({ lifetime: "persistent", setupScript: broken, ...secret })).catch((e: Error) => e);
+    expect(String(error)).toContain(`the setup script failed on host ${urls[0]} with exit code 6`);
+    expect(String(error)).toContain("using [secret]");
+    expect(String(error)).not.toContain("tok-31337");
+  });
+
   it("persistent: a running container that was never provisioned is an error", async () => {
     freshName();
     await hooks.create(await checked({ lifetime: "persistent" }));
