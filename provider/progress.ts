@@ -2,6 +2,8 @@ import * as path from "path";
 import { log } from "./log";
 
 type Severity = "info" | "warning";
+
+const PROGRESS_LINE_CHARS = 120;
 type EngineLog = (message: string, severity: Severity, ephemeral: boolean) => void;
 
 let engineLog: EngineLog | null | undefined;
@@ -56,4 +58,10 @@ export function notice(subject: string, message: string): void {
 
 export function warning(subject: string, message: string): void {
   say(subject, message, "warning", false);
+}
+
+/** The last line of a command's output, shortened to fit a progress message. */
+export function lastOutputLine(output: string): string {
+  const line = output.trimEnd().split("\n").pop()?.trim() ?? "";
+  return line.length > PROGRESS_LINE_CHARS ? `${line.slice(0, PROGRESS_LINE_CHARS)}…` : line;
 }

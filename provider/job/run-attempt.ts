@@ -1,6 +1,9 @@
 import type Docker from "dockerode";
 import { containerLogTail } from "../docker/container-logs";
 import { removeContainer } from "../docker/containers";
+import { lastOutputLine } from "../progress";
+
+const PROGRESS_INTERVAL_MS = 2000;
 
 export interface AttemptResult {
   exitCode: number;
@@ -14,19 +17,31 @@ export interface AttemptResult {
  * Runs one attempt of a job, in a created container, to completion: waits for the container's exit
  * (registered before the start, so a quick exit is not missed), kills it at
  * the timeout, reads the exit code and logs, and only then removes it — so
- * no removal can race the result.
+ * no removal can race the result. While it runs, `onProgress` hears how long
+ * it has run and its last log line.
  */
-export async function runAttempt(docker: Docker, container: Docker.Container, timeoutMs: number, tailLines: number): Promise<AttemptResult> {
+export async function runAttempt(
+  docker: Docker,
+  container: Docker.Container,
+  timeoutMs: number,
+  tailLines: number,
+  onProgress: (elapsedMs: number, lastLogLine: string) => void,
+): Promise<AttemptResult> {
   try {
     const exited = container.wait({ condition: "next-exit" });
     const started = Date.now();
     await container.start();
+    const beating = setInterval(() => {
+      containerLogTail(docker, container.id, 1).then((log) => onProgress(Date.now() - started, lastOutputLine(log)), () => undefined);
+    }, PROGRESS_INTERVAL_MS);
     let timer: NodeJS.Timeout | undefined;
     const timedOut = await Promise.race([
       exited.then(() => false),
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs))),
-    ]);
-    clearTimeout(timer);
+    ]).finally(() => {
+      clearTimeout(timer);
+      clearInterval(beating);
+    });
     if (timedOut) {
       await container.kill().catch(() => undefined);
       await exited.catch(() => undefined);

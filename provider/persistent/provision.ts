@@ -4,12 +4,12 @@ import type Docker from "dockerode";
 import { execInContainer } from "../docker/exec";
 import { isNotFound } from "../docker/errors";
 import { firstFileContent, tarFile } from "../docker/tar";
+import { lastOutputLine } from "../progress";
 import { SETUP_SCRIPT_MAX_BYTES, type PersistentContainerProps } from "./persistent-container-schema";
 
 const SCRIPT_NAME = ".berth-setup.sh";
 const MARKER_NAME = ".berth-setup.sha256";
 const PROGRESS_INTERVAL_MS = 2000;
-const PROGRESS_LINE_CHARS = 120;
 
 export type SetupScript = NonNullable<PersistentContainerProps["setupScript"]>;
 
@@ -35,11 +35,6 @@ export interface ProvisionResult {
   output: string;
 }
 
-function lastLine(output: string): string {
-  const line = output.trimEnd().split("\n").pop()?.trim() ?? "";
-  return line.length > PROGRESS_LINE_CHARS ? `${line.slice(0, PROGRESS_LINE_CHARS)}…` : line;
-}
-
 /**
  * Delivers the script through Docker's archive upload (no base64 or quoting
  * through exec), runs it with errexit — and pipefail where the shell has it —
@@ -56,7 +51,7 @@ export async function provision(docker: Docker, containerId: string, script: Set
     heartbeat: {
       everyMs: PROGRESS_INTERVAL_MS,
       beat: (elapsedMs, output) => {
-        const said = lastLine(output);
+        const said = lastOutputLine(output);
         report(`running the setup script: ${Math.round(elapsedMs / 1000)} s of ${limit}${said ? `, last output: ${said}` : ""}`);
       },
     },
