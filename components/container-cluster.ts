@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { HostInput } from "../provider/host";
 import { PersistentContainer, type PersistentContainerArgs } from "../provider/persistent";
+import { hostMapProblems, rejectArgProblems } from "./component-args";
 
 export interface ContainerClusterArgs extends Omit<PersistentContainerArgs, "hosts"> {
   /** The cluster's hosts by a short name, used in outputs. */
@@ -25,6 +26,7 @@ export class ContainerCluster extends pulumi.ComponentResource {
 
   constructor(name: string, args: ContainerClusterArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("berth:index:ContainerCluster", name, {}, opts);
+    rejectArgProblems("ContainerCluster", name, hostMapProblems(args.hosts), this);
     const hostNames = Object.keys(args.hosts);
     this.container = new PersistentContainer(`${name}-container`, { ...args, hosts: Object.values(args.hosts) }, { parent: this });
     const byHost = (pick: (r: { containerId: string; action: string; imageId: string }) => string) =>

@@ -4,6 +4,7 @@ import { Deployment, type DeploymentArgs } from "../provider/deployment";
 import type { HostInput } from "../provider/host";
 import { Job, type JobArgs } from "../provider/job";
 import { Volume, type VolumeArgs } from "../provider/volume";
+import { hostMapProblems, rejectArgProblems, unknownArgs, type ArgProblem } from "./component-args";
 
 export interface ServiceArgs {
   /**
@@ -20,6 +21,35 @@ export interface ServiceArgs {
   deployment: Omit<DeploymentArgs, "host">;
 }
 
+const SERVICE_ARGS = ["hosts", "volumes", "initJobs", "deployment"];
+
+/** A child's `host` would be overridden by the Service's `hosts`: say so instead of ignoring it. */
+function hostInside(property: string, child: object): ArgProblem[] {
+  return "host" in child ? [{ property: `${property}.host`, reason: "comes from the Service's `hosts`; remove it here and name the host in `hosts`" }] : [];
+}
+
+function serviceArgProblems(args: ServiceArgs): ArgProblem[] {
+  const problems = unknownArgs("Service", args, SERVICE_ARGS);
+  if (args.hosts !== undefined) problems.push(...hostMapProblems(args.hosts));
+  if (!args.deployment) {
+    problems.push({ property: "deployment", reason: 'is required: the long-running workload, e.g. `{ image: "nginx:1.27", ports: [{ containerPort: 80 }] }`' });
+  } else {
+    problems.push(...hostInside("deployment", args.deployment));
+  }
+  for (const [key, volume] of Object.entries(args.volumes ?? {})) problems.push(...hostInside(`volumes.${key}`, volume));
+  const names = new Set<string>();
+  for (const [i, job] of (args.initJobs ?? []).entries()) {
+    if (typeof job.name !== "string" || job.name === "") {
+      problems.push({ property: `initJobs.${i}.name`, reason: "is required: each init job needs a name for its resource, e.g. `pull-models`" });
+    } else if (names.has(job.name)) {
+      problems.push({ property: `initJobs.${i}.name`, reason: `is used twice ("${job.name}"); give each init job a name of its own` });
+    }
+    names.add(job.name);
+    problems.push(...hostInside(`initJobs.${i}`, job));
+  }
+  return problems;
+}
+
 /**
  * A workload on one or more hosts: named volumes, ordered init jobs, then a
  * deployment that mounts them. The component is ready when every host's
@@ -34,6 +64,7 @@ export class Service extends pulumi.ComponentResource {
 
   constructor(name: string, args: ServiceArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("berth:index:Service", name, {}, opts);
+    rejectArgProblems("Service", name, serviceArgProblems(args), this);
     const hosts: Record<string, HostInput | undefined> = args.hosts ?? { local: undefined };
     const multiHost = Object.keys(hosts).length > 1;
 

@@ -1,16 +1,9 @@
 import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { describe, expect, it } from "vitest";
 import * as hooks from "../../../../provider/persistent/persistent-container-hooks";
 import { persistentContainerDiff } from "../../../../provider/persistent/persistent-container-diff";
 import { persistentContainerSchema } from "../../../../provider/persistent/persistent-container-schema";
 import { setupScriptSource } from "../../../../provider/persistent/setup-script-source";
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-check-"));
-const big = path.join(dir, "big.sh");
-fs.writeFileSync(big, "x".repeat(1024 * 1024 + 1));
-const unreadable = path.join(dir, "missing.sh");
 
 const valid = {
   hosts: ["unix:///var/run/docker.sock", "unix:///run/berth-hosts/h1/docker.sock"],
@@ -20,10 +13,6 @@ const valid = {
   image: "berth.local/busybox:latest",
 };
 
-async function failures(change: Record<string, unknown>) {
-  return (await hooks.check({}, { ...valid, ...change })).failures ?? [];
-}
-
 describe("PersistentContainer check", () => {
   it("accepts a valid container and keeps it alive by default", async () => {
     const { inputs, failures: none } = await hooks.check({}, valid);
@@ -32,26 +21,6 @@ describe("PersistentContainer check", () => {
     expect(inputs).toMatchObject({ privileged: false, removeOnDestroy: false });
   });
 
-  it.each([
-    ["the legacy `enabled`", { enabled: true }, "enabled", /choose `lifetime`/],
-    ["the legacy `launch`", { launch: false }, "launch", /`launch: false` is `lifetime: "no_launch"`/],
-    ["the legacy lifetime \"external\"", { lifetime: "external" }, "lifetime", /now `"no_launch"`/],
-    ["an unknown lifetime", { lifetime: "forever" }, "lifetime", /"no_launch" \(verify only\)/],
-    ["a missing name", { name: undefined }, "name", /is required/],
-    ["no hosts", { hosts: [] }, "hosts", /at least one host/],
-    ["a host listed twice", { hosts: ["unix:///var/run/docker.sock", "unix:///var/run/docker.sock"] }, "hosts.1", /twice/],
-    ["a malformed host", { hosts: ["docker.sock"] }, "hosts.0.url", /Docker endpoint URL/],
-    ["a launch without an image", { image: undefined }, "image", /is required to launch/],
-    ["a setup script for no_launch", { lifetime: "no_launch", setupScript: { path: "/etc/hostname", sha256: "a".repeat(64) } }, "setupScript", /never run/],
-    ["removeOnDestroy for per_run", { lifetime: "per_run", removeOnDestroy: true }, "removeOnDestroy", /applies only to persistent/],
-    ["an http probe without host networking", { readiness: { httpGet: { port: 8080 } } }, "readiness.httpGet", /networkMode: "host"/],
-    ["an oversized setup script", { setupScript: setupScriptSource({ path: big }) }, "setupScript.path", /over the 1048576-byte limit/],
-    ["an unreadable setup script", { setupScript: setupScriptSource({ path: unreadable }) }, "setupScript.path", /could not be read when the program ran/],
-  ])("rejects %s, saying what to write instead", async (_what, change, property, reason) => {
-    const found = await failures(change);
-    expect(found.map((f) => f.property)).toContain(property);
-    expect(found.find((f) => f.property === property)!.reason).toMatch(reason);
-  });
 
   it("refuses a setup script given both ways or neither", () => {
     expect(() => setupScriptSource({ path: "/x", inline: "y" })).toThrow("exactly one of `path`");
