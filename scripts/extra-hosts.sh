@@ -2,6 +2,7 @@
 # Starts or stops extra Docker daemons that stand in for extra hosts.
 #   extra-hosts.sh start N   hosts 1..N; prints one DOCKER_HOST url per line on stdout
 #   extra-hosts.sh stop  N   stops hosts 1..N that this script started, removes their bridges
+#   extra-hosts.sh answering N   prints the numbers of hosts 1..N that already answer
 #   extra-hosts.sh start-tls N CERTDIR   host N also listening on tcp://127.0.0.1:<23750+N> with
 #                            TLS verification (CERTDIR holds ca.pem, server-cert.pem, server-key.pem)
 # Each host has its own socket, data root, exec root, pidfile and bridge interface
@@ -77,8 +78,13 @@ case "${1:-}" in
   stop)
     for n in $(seq 1 "${2:?how many hosts}"); do stop_host "$n"; done
     ;;
+  answering)
+    for n in $(seq 1 "${2:?how many}"); do
+      if timeout 5 env DOCKER_HOST="$(host_url "$n")" docker version >/dev/null 2>&1; then echo "$n"; fi
+    done
+    ;;
   stop-one)
     stop_host "${2:?which host}"
     ;;
-  *) die "usage: extra-hosts.sh start|stop N | start-tls N CERTDIR | stop-one N" ;;
+  *) die "usage: extra-hosts.sh start|stop|answering N | start-tls N CERTDIR | stop-one N" ;;
 esac
