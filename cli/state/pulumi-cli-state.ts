@@ -49,7 +49,10 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
  * file backend the lock files are read directly.
  */
 export async function readPulumiState(env: NodeJS.ProcessEnv): Promise<StateSnapshot> {
-  const { url } = parseJson<{ url?: string }>(await pulumi(["whoami", "--json"], env), "whoami --json");
+  const whoami = await pulumi(["whoami", "--json"], env).catch((err: Error) => {
+    throw new Error(`${err.message}; log in to the backend that holds your stacks (\`pulumi login\`, or set PULUMI_BACKEND_URL), or read a file backend directly with \`--state-dir\``);
+  });
+  const { url } = parseJson<{ url?: string }>(whoami, "whoami --json");
   const listed = parseJson<Array<{ name: string; updateInProgress?: boolean }>>(await pulumi(["stack", "ls", "--json", "--all"], env), "stack ls --json --all");
   if (!Array.isArray(listed)) throw new Error("`pulumi stack ls --json --all` did not print a list of stacks");
   const fileRoot = url?.startsWith("file://") ? fileBackendRoot(url) : undefined;

@@ -1,3 +1,4 @@
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -107,6 +108,23 @@ describe("berth gc with a file backend's state", () => {
     expect(stderr).toContain("berth gc: cannot read stack state, so nothing was removed: ");
     expect(stderr).toContain(reason);
     expect(await everything()).toEqual(before);
+  });
+
+  it("removes nothing when the Pulumi CLI is logged in to no backend, and says how to point it at one", async () => {
+    const pulumiBin = execFileSync("bash", ["-c", 'source "$0/scripts/env.sh" && dirname "$(command -v pulumi)"', path.resolve(__dirname, "../../..")], { encoding: "utf8" }).trim();
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "berth-gc-home-"));
+    const { PULUMI_BACKEND_URL: _url, PULUMI_ACCESS_TOKEN: _token, ...rest } = process.env;
+    const env = { ...rest, PATH: `${pulumiBin}:${process.env.PATH}`, PULUMI_HOME: home, PULUMI_SKIP_UPDATE_CHECK: "true", NO_COLOR: "" };
+    try {
+      const before = await everything();
+      const { code, stderr } = await runCli(["gc", "--project", project, "--host", LOCAL, "--host", remoteUrl], { env });
+      expect(code).toBe(1);
+      expect(stderr).toContain("berth gc: cannot read stack state, so nothing was removed: `pulumi whoami --json` failed");
+      expect(stderr).toContain("log in to the backend that holds your stacks (`pulumi login`, or set PULUMI_BACKEND_URL), or read a file backend directly with `--state-dir`");
+      expect(await everything()).toEqual(before);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it("keeps everything of a stack whose lock an update holds", async () => {
