@@ -3,7 +3,10 @@ import { log } from "./log";
 
 type Severity = "info" | "warning";
 
+/** How often a long step with output (a setup script, a job) says how it is going. */
+export const HEARTBEAT_MS = 2000;
 const PROGRESS_LINE_CHARS = 120;
+
 type EngineLog = (message: string, severity: Severity, ephemeral: boolean) => void;
 
 let engineLog: EngineLog | null | undefined;
@@ -60,8 +63,13 @@ export function warning(subject: string, message: string): void {
   say(subject, message, "warning", false);
 }
 
-/** The last line of a command's output, shortened to fit a progress message. */
-export function lastOutputLine(output: string): string {
-  const line = output.trimEnd().split("\n").pop()?.trim() ?? "";
+/**
+ * The last complete line of a command's output so far, redacted and then
+ * shortened to fit a progress message. A line still being written is left
+ * out: it may hold the first half of a secret, which no redaction can match.
+ */
+export function lastOutputLine(output: string, redact: (text: string) => string): string {
+  const complete = output.slice(0, output.lastIndexOf("\n") + 1);
+  const line = redact(complete).trimEnd().split("\n").pop()?.trim() ?? "";
   return line.length > PROGRESS_LINE_CHARS ? `${line.slice(0, PROGRESS_LINE_CHARS)}…` : line;
 }

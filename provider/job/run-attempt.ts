@@ -1,9 +1,7 @@
 import type Docker from "dockerode";
 import { containerLogTail } from "../docker/container-logs";
 import { removeContainer } from "../docker/containers";
-import { lastOutputLine } from "../progress";
-
-const PROGRESS_INTERVAL_MS = 2000;
+import { HEARTBEAT_MS } from "../progress";
 
 export interface AttemptResult {
   exitCode: number;
@@ -18,27 +16,35 @@ export interface AttemptResult {
  * (registered before the start, so a quick exit is not missed), kills it at
  * the timeout, reads the exit code and logs, and only then removes it — so
  * no removal can race the result. While it runs, `onProgress` hears how long
- * it has run and its last log line.
+ * it has run and the end of its log, never after the attempt is over.
  */
 export async function runAttempt(
   docker: Docker,
   container: Docker.Container,
   timeoutMs: number,
   tailLines: number,
-  onProgress: (elapsedMs: number, lastLogLine: string) => void,
+  onProgress: (elapsedMs: number, logEnd: string) => void,
 ): Promise<AttemptResult> {
   try {
     const exited = container.wait({ condition: "next-exit" });
     const started = Date.now();
     await container.start();
+    let over = false;
+    let reading = false;
     const beating = setInterval(() => {
-      containerLogTail(docker, container.id, 1).then((log) => onProgress(Date.now() - started, lastOutputLine(log)), () => undefined);
-    }, PROGRESS_INTERVAL_MS);
+      if (reading) return;
+      reading = true;
+      containerLogTail(docker, container.id, 1)
+        .then((log) => over || onProgress(Date.now() - started, `${log}\n`))
+        .catch(() => undefined)
+        .finally(() => (reading = false));
+    }, HEARTBEAT_MS);
     let timer: NodeJS.Timeout | undefined;
     const timedOut = await Promise.race([
       exited.then(() => false),
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs))),
     ]).finally(() => {
+      over = true;
       clearTimeout(timer);
       clearInterval(beating);
     });

@@ -1,9 +1,8 @@
 import type Docker from "dockerode";
 import { probeAddress } from "../host/host-schema";
-import { progress } from "../progress";
 import { waitUntilReady } from "../readiness";
 import { secretsRedactor } from "../redaction";
-import { allOrError, onEveryHost, type Member } from "./host-set";
+import { allOrError, hostProgress, onEveryHost, type Member } from "./host-set";
 import type { PersistentContainerProps } from "./persistent-container-schema";
 
 /** Gates every host's container on the readiness probes, all hosts at once. */
@@ -22,7 +21,7 @@ export async function gateEverywhere(props: PersistentContainerProps, containers
         hostPortFor: (ref) => (typeof ref === "number" ? ref : undefined),
         subject: `PersistentContainer "${props.owner.resource}" on host ${member.host.url}`,
         redact,
-        onProgress: progress(`PersistentContainer "${props.owner.resource}" on ${member.host.url}`),
+        onProgress: hostProgress(props, member),
       }),
   );
   allOrError(props, "readiness", settled);

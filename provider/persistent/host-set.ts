@@ -2,6 +2,7 @@ import type Docker from "dockerode";
 import { dockerClient } from "../docker/client";
 import { dockerMessage } from "../docker/errors";
 import type { HostProps } from "../host/host-schema";
+import { progress } from "../progress";
 import { resourceError } from "../resource-error";
 import type { PersistentContainerProps } from "./persistent-container-schema";
 
@@ -37,4 +38,9 @@ export function allOrError<T>(props: PersistentContainerProps, what: string, set
 export function failure(props: PersistentContainerProps, cause: string, advice?: string): Error {
   const where = props.hosts.length === 1 ? `host ${props.hosts[0].url}` : `${props.hosts.length} hosts`;
   return resourceError("PersistentContainer", props.owner.resource, where, cause, advice);
+}
+
+/** Progress of a step on one host, on the resource's row. */
+export function hostProgress(props: PersistentContainerProps, member: Member): (message: string) => void {
+  return progress(`PersistentContainer "${props.owner.resource}" on ${member.host.url}`);
 }

@@ -2,9 +2,8 @@ import type Docker from "dockerode";
 import { inspectContainer, removeAfterFailure, removeContainer } from "../docker/containers";
 import { ensureImage } from "../docker/image";
 import { createLabels, isManagedByBerth, LABELS } from "../docker/labels";
-import { progress } from "../progress";
 import { gateEverywhere } from "./gate-everywhere";
-import { allOrError, members, onEveryHost, type Member } from "./host-set";
+import { allOrError, hostProgress, members, onEveryHost, type Member } from "./host-set";
 import { persistentContainerPlan } from "./persistent-container-plan";
 import type { HostResult, PersistentContainerProps } from "./persistent-container-schema";
 import { readSetupScript } from "./provision";
@@ -26,7 +25,7 @@ async function clearName(member: Member, props: PersistentContainerProps): Promi
 
 async function launchOn(member: Member, props: PersistentContainerProps, specHash: string): Promise<Docker.ContainerInspectInfo> {
   await clearName(member, props);
-  await ensureImage(member.docker, props.image as string, props.pullPolicy, props.registryAuth, progress(`PersistentContainer "${props.owner.resource}" on ${member.host.url}`));
+  await ensureImage(member.docker, props.image as string, props.pullPolicy, props.registryAuth, hostProgress(props, member));
   const labels = createLabels({ kind: "persistent-container", owner: props.owner, specHash, lifetime: props.lifetime }, props.labels);
   const container = await member.docker.createContainer(persistentContainerPlan(props, labels));
   try {

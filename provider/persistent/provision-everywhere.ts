@@ -1,6 +1,5 @@
-import { progress } from "../progress";
 import { secretsRedactor } from "../redaction";
-import { failure, onEveryHost, type Member } from "./host-set";
+import { failure, hostProgress, onEveryHost, type Member } from "./host-set";
 import type { PersistentContainerProps } from "./persistent-container-schema";
 import { provision, type SetupScript } from "./provision";
 
@@ -25,12 +24,12 @@ export async function provisionEverywhere(
   const outcomes = await onEveryHost(
     targets.map((t) => t.member),
     (member) => {
-      const report = progress(`PersistentContainer "${props.owner.resource}" on ${member.host.url}`);
-      return provision(member.docker, targets.find((t) => t.member === member)!.containerId, script, body, (message) => report(redact(message)));
+      const containerId = targets.find((t) => t.member === member)!.containerId;
+      return provision(member.docker, containerId, script, body, { report: hostProgress(props, member), redact });
     },
   );
   for (const outcome of outcomes) {
-    if (!outcome.ok) throw failure(props, `the setup script could not run on host ${outcome.member.host.url}: ${outcome.error}`);
+    if (!outcome.ok) throw failure(props, `the setup script could not run on host ${outcome.member.host.url}: ${redact(outcome.error)}`);
     if (outcome.value.exitCode !== 0) {
       throw failure(
         props,

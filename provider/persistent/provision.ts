@@ -4,12 +4,11 @@ import type Docker from "dockerode";
 import { execInContainer } from "../docker/exec";
 import { isNotFound } from "../docker/errors";
 import { firstFileContent, tarFile } from "../docker/tar";
-import { lastOutputLine } from "../progress";
+import { HEARTBEAT_MS, lastOutputLine } from "../progress";
 import { SETUP_SCRIPT_MAX_BYTES, type PersistentContainerProps } from "./persistent-container-schema";
 
 const SCRIPT_NAME = ".berth-setup.sh";
 const MARKER_NAME = ".berth-setup.sha256";
-const PROGRESS_INTERVAL_MS = 2000;
 
 export type SetupScript = NonNullable<PersistentContainerProps["setupScript"]>;
 
@@ -35,24 +34,30 @@ export interface ProvisionResult {
   output: string;
 }
 
+/** Where a provisioning run reports how it is going, and how secrets are kept out of what it says. */
+export interface ProvisionProgress {
+  report: (message: string) => void;
+  redact: (text: string) => string;
+}
+
 /**
  * Delivers the script through Docker's archive upload (no base64 or quoting
  * through exec), runs it with errexit — and pipefail where the shell has it —
  * and on success writes the marker holding the script's sha256. While it
- * runs, `report` hears how long it has run and its last line of output.
+ * runs, it reports how long it has run and its last line of output.
  */
-export async function provision(docker: Docker, containerId: string, script: SetupScript, body: Buffer, report: (message: string) => void): Promise<ProvisionResult> {
+export async function provision(docker: Docker, containerId: string, script: SetupScript, body: Buffer, progress: ProvisionProgress): Promise<ProvisionResult> {
   const container = docker.getContainer(containerId);
   await container.putArchive(tarFile(SCRIPT_NAME, body, 0o755), { path: "/" });
   const runner = `set -e; if (set -o pipefail) 2>/dev/null; then set -o pipefail; fi; . /${SCRIPT_NAME}`;
   const limit = `up to ${script.timeoutSeconds} s`;
-  report(`running the setup script (sha256 ${script.sha256.slice(0, 12)}, ${limit})`);
+  progress.report(`running the setup script (sha256 ${script.sha256.slice(0, 12)}, ${limit})`);
   const result = await execInContainer(docker, containerId, [script.shell, "-c", runner], script.timeoutSeconds * 1000, {
     heartbeat: {
-      everyMs: PROGRESS_INTERVAL_MS,
+      everyMs: HEARTBEAT_MS,
       beat: (elapsedMs, output) => {
-        const said = lastOutputLine(output);
-        report(`running the setup script: ${Math.round(elapsedMs / 1000)} s of ${limit}${said ? `, last output: ${said}` : ""}`);
+        const said = lastOutputLine(output, progress.redact);
+        progress.report(`running the setup script: ${Math.round(elapsedMs / 1000)} s of ${limit}${said ? `, last output: ${said}` : ""}`);
       },
     },
   });

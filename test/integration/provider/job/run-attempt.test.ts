@@ -8,18 +8,26 @@ const project = uniqueProject("it-attempt");
 afterAll(() => sweep(docker, project));
 
 describe("one attempt of a job", () => {
-  it("tells, while it runs, how long it has run and its last log line, then removes the container", async () => {
+  it("tells, while it runs, how long it has run and the end of its log, never after it is over, then removes the container", async () => {
     const container = await docker.createContainer({
       Image: "berth.local/busybox:latest",
-      Cmd: ["sh", "-c", "echo pulling shard 1; sleep 2.5; echo done"],
+      // Two heartbeats' time, so that a loaded machine still sees one.
+      Cmd: ["sh", "-c", "echo pulling shard 1; sleep 4.5; echo done"],
       Labels: { "dev.berth.managed-by": "berth", "dev.berth.project": project },
     });
     const beats: Array<[number, string]> = [];
-    const result = await runAttempt(docker, container, 60_000, 5, (elapsedMs, line) => beats.push([elapsedMs, line]));
+    const result = await runAttempt(docker, container, 60_000, 5, (elapsedMs, logEnd) => beats.push([elapsedMs, logEnd]));
+    const beatsAtReturn = beats.length;
+    // A log read under way when the attempt ended must not report afterwards.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(beats).toHaveLength(beatsAtReturn);
     expect(result).toMatchObject({ exitCode: 0, timedOut: false, logTail: "pulling shard 1\ndone" });
     expect(beats.length).toBeGreaterThanOrEqual(1);
-    expect(beats[0][0]).toBeGreaterThanOrEqual(2000);
-    expect(beats[0][1]).toBe("pulling shard 1");
+    for (const [elapsedMs, logEnd] of beats) {
+      expect(elapsedMs).toBeGreaterThanOrEqual(2000);
+      expect(["pulling shard 1\n", "done\n"]).toContain(logEnd);
+    }
+    expect(beats[0][1]).toBe("pulling shard 1\n");
     await expect(container.inspect()).rejects.toMatchObject({ statusCode: 404 });
   });
 });
