@@ -9,8 +9,8 @@ bash "$BERTH_ROOT/scripts/setup.sh"
 command -v docker-compose >/dev/null || step "installing Debian's docker-compose (the peer)" apt_install docker-compose
 cd "$BERTH_ROOT"
 export BERTH_EXTRA_HOSTS
-BERTH_EXTRA_HOSTS="$(bash scripts/extra-hosts.sh start 2 | paste -sd, -)"
-trap 'bash scripts/extra-hosts.sh stop 2' EXIT
+BERTH_EXTRA_HOSTS="$(bash scripts/extra-hosts.sh acquire 2 $$ | paste -sd, -)"
+trap 'bash scripts/extra-hosts.sh release 2 $$' EXIT
 say "P1, P3, P6: provider hooks vs raw dockerode"
 npx vite-node bench/hooks-bench.ts
 say "P2, P2b, P4, P5: the Pulumi CLI vs docker-compose and raw dockerode"

@@ -2,7 +2,9 @@
 # Starts or stops extra Docker daemons that stand in for extra hosts.
 #   extra-hosts.sh start N   hosts 1..N; prints one DOCKER_HOST url per line on stdout
 #   extra-hosts.sh stop  N   stops hosts 1..N that this script started, removes their bridges
-#   extra-hosts.sh answering N   prints the numbers of hosts 1..N that already answer
+#   extra-hosts.sh acquire N PID   like start, for the run of process PID, which holds a lease on them
+#   extra-hosts.sh release N PID   ends PID's lease; the last lease stops the hosts an acquire started
+#                            (hosts that answered before, e.g. started by hand, keep running)
 #   extra-hosts.sh start-tls N CERTDIR   host N also listening on tcp://127.0.0.1:<23750+N> with
 #                            TLS verification (CERTDIR holds ca.pem, server-cert.pem, server-key.pem)
 # Each host has its own socket, data root, exec root, pidfile and bridge interface
@@ -15,6 +17,8 @@ base=/run/berth-hosts
 data=/var/lib/berth-hosts
 
 host_url() { echo "unix://$base/h$1/docker.sock"; }
+
+answering() { timeout 5 env DOCKER_HOST="$(host_url "$1")" docker version >/dev/null 2>&1; }
 
 stop_host() {
   local n=$1
@@ -37,7 +41,7 @@ start_host() {
       --tlscert "$tls_dir/server-cert.pem" --tlskey "$tls_dir/server-key.pem")
   fi
   local url; url="$(host_url "$n")"
-  if timeout 5 env DOCKER_HOST="$url" docker version >/dev/null 2>&1; then
+  if answering "$n"; then
     if ip link show "$bridge" >/dev/null 2>&1; then echo "$url"; return; fi
     say "extra host h$n lost its bridge $bridge: restarting it"
     stop_host "$n"
@@ -54,9 +58,9 @@ start_host() {
   ip link set "$bridge" up
   setsid dockerd --host "$url" "${tls_flags[@]}" --data-root "$data/h$n" --exec-root "$dir/exec" \
     --pidfile "$dir/dockerd.pid" --bridge "$bridge" --iptables=false --ip-masq=false \
-    >>"$dir/dockerd.log" 2>&1 </dev/null &
+    >>"$dir/dockerd.log" 2>&1 </dev/null 9>&- &
   for _ in $(seq 1 60); do
-    if timeout 5 env DOCKER_HOST="$url" docker version >/dev/null 2>&1; then
+    if answering "$n"; then
       echo "$url"; return
     fi
     sleep 0.5
@@ -78,13 +82,36 @@ case "${1:-}" in
   stop)
     for n in $(seq 1 "${2:?how many hosts}"); do stop_host "$n"; done
     ;;
-  answering)
-    for n in $(seq 1 "${2:?how many}"); do
-      if timeout 5 env DOCKER_HOST="$(host_url "$n")" docker version >/dev/null 2>&1; then echo "$n"; fi
+  acquire)
+    count="${2:?how many hosts}"; pid="${3:?the process holding the lease}"
+    mkdir -p "$base/leases"
+    # The lock is fd 9; daemons started under it close their copy (see start_host).
+    exec 9>"$base/lock"; flock 9
+    urls=()
+    for n in $(seq 1 "$count"); do
+      mkdir -p "$base/h$n"
+      answering "$n" || touch "$base/h$n/started-by-lease"
+      urls+=("$(start_host "$n")")
+    done
+    touch "$base/leases/$pid"
+    bash "$BERTH_ROOT/scripts/build-images.sh" "${urls[@]}" >&2
+    printf '%s\n' "${urls[@]}"
+    ;;
+  release)
+    count="${2:?how many hosts}"; pid="${3:?the process holding the lease}"
+    exec 9>"$base/lock"; flock 9
+    rm -f "$base/leases/$pid"
+    for lease in "$base"/leases/*; do
+      [ -e "$lease" ] || continue
+      if kill -0 "$(basename "$lease")" 2>/dev/null; then exit 0; fi
+      rm -f "$lease"
+    done
+    for n in $(seq 1 "$count"); do
+      if [ -f "$base/h$n/started-by-lease" ]; then stop_host "$n"; rm -f "$base/h$n/started-by-lease"; fi
     done
     ;;
   stop-one)
     stop_host "${2:?which host}"
     ;;
-  *) die "usage: extra-hosts.sh start|stop|answering N | start-tls N CERTDIR | stop-one N" ;;
+  *) die "usage: extra-hosts.sh start|stop N | acquire|release N PID | start-tls N CERTDIR | stop-one N" ;;
 esac
