@@ -18,6 +18,8 @@ image_is_current() {
 build_busybox() {
   if ! [ -x /bin/busybox ]; then apt_install busybox-static; fi
   local rootfs; rootfs="$(mktemp -d)"
+  # Runs in step's subshell: the root filesystem goes however the build ends.
+  trap "rm -rf '$rootfs'" EXIT
   mkdir -p "$rootfs"/{bin,tmp,www,etc,proc,sys,dev,root}
   cp /bin/busybox "$rootfs/bin/busybox"
   for applet in $(/bin/busybox --list); do
@@ -31,7 +33,6 @@ build_busybox() {
     --change "LABEL $label=$recipe_hash" \
     --change 'ENV PATH=/bin' \
     --change 'CMD ["/bin/sh"]' - berth.local/busybox:latest >/dev/null
-  rm -rf "$rootfs"
 }
 
 build_web() {

@@ -12,15 +12,18 @@ say() { printf '[berth %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 
 # step "description" command... — runs a command, reporting start, finish and duration.
+# Never call step itself from a condition (`if step …`, `step … || …`): bash
+# ignores errexit anywhere below a condition.
 step() {
   local what="$1"; shift
   local started=$SECONDS
   say "$what ..."
-  # Bash ignores errexit inside a function called from a condition, so a
-  # failing line in a stepped function would pass unnoticed: run it in a
-  # subshell of its own, outside any condition.
-  local status
-  set +e; ( set -e; "$@" ); status=$?; set -e
+  # A function called from a condition would run with errexit ignored, so a
+  # failing line in a stepped function would pass unnoticed: run the command
+  # in a subshell of its own, outside any condition.
+  local status errexit="${-//[^e]/}"
+  set +e; ( set -e; "$@" ); status=$?
+  [ -z "$errexit" ] || set -e
   (( status == 0 )) || die "$what failed (exit $status)"
   say "$what done in $((SECONDS - started))s"
 }
