@@ -21,11 +21,11 @@ export interface ServiceArgs {
   deployment: Omit<DeploymentArgs, "host">;
 }
 
-const SERVICE_ARGS = ["hosts", "volumes", "initJobs", "deployment"];
+const SERVICE_ARGS = ["hosts", "volumes", "initJobs", "deployment"] satisfies Array<keyof ServiceArgs>;
 
 /** A child's `host` would be overridden by the Service's `hosts`: say so instead of ignoring it. */
 function hostInside(property: string, child: object): ArgProblem[] {
-  return "host" in child ? [{ property: `${property}.host`, reason: "comes from the Service's `hosts`; remove it here and name the host in `hosts`" }] : [];
+  return (child as { host?: unknown }).host !== undefined ? [{ property: `${property}.host`, reason: "comes from the Service's `hosts`; remove it here and name the host in `hosts`" }] : [];
 }
 
 function serviceArgProblems(args: ServiceArgs): ArgProblem[] {

@@ -11,14 +11,14 @@ const PARALLEL_EXPORTS = 4;
  * PULUMI_HOME …) from a folder outside any project, so that stack names come
  * back fully qualified.
  */
-function pulumi(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+function pulumi(args: string[], env: NodeJS.ProcessEnv, adviceOnFailure = ""): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile("pulumi", args, { cwd: os.tmpdir(), env, maxBuffer: MAX_OUTPUT_BYTES }, (err, stdout, stderr) => {
       if (!err) return resolve(stdout);
       if ((err as NodeJS.ErrnoException).code === "ENOENT") {
         return reject(new Error("`pulumi` is not on PATH; install the Pulumi CLI, or read a file backend directly with `--state-dir`"));
       }
-      reject(new Error(`\`pulumi ${args.join(" ")}\` failed (exit ${err.code}): ${stderr.trim().split("\n").slice(-3).join(" ")}`));
+      reject(new Error(`\`pulumi ${args.join(" ")}\` failed (exit ${err.code}): ${stderr.trim().split("\n").slice(-3).join(" ")}${adviceOnFailure}`));
     });
   });
 }
@@ -49,10 +49,8 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
  * file backend the lock files are read directly.
  */
 export async function readPulumiState(env: NodeJS.ProcessEnv): Promise<StateSnapshot> {
-  const whoami = await pulumi(["whoami", "--json"], env).catch((err: Error) => {
-    throw new Error(`${err.message}; log in to the backend that holds your stacks (\`pulumi login\`, or set PULUMI_BACKEND_URL), or read a file backend directly with \`--state-dir\``);
-  });
-  const { url } = parseJson<{ url?: string }>(whoami, "whoami --json");
+  const notLoggedIn = "; log in to the backend that holds your stacks (`pulumi login`, or set PULUMI_BACKEND_URL), or read a file backend directly with `--state-dir`";
+  const { url } = parseJson<{ url?: string }>(await pulumi(["whoami", "--json"], env, notLoggedIn), "whoami --json");
   const listed = parseJson<Array<{ name: string; updateInProgress?: boolean }>>(await pulumi(["stack", "ls", "--json", "--all"], env), "stack ls --json --all");
   if (!Array.isArray(listed)) throw new Error("`pulumi stack ls --json --all` did not print a list of stacks");
   const fileRoot = url?.startsWith("file://") ? fileBackendRoot(url) : undefined;

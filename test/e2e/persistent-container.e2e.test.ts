@@ -61,8 +61,8 @@ describe("PersistentContainer through the real Pulumi CLI", () => {
     const name = `${containerName}-stale`;
     const repo = `berth.local/e2e-stale-${process.pid}`;
     const pointTagAt = (source: string) => Promise.all(hosts.map((url) => testDocker(url).getImage(source).tag({ repo, tag: "latest" })));
-    await pointTagAt("berth.local/busybox:latest");
     try {
+      await pointTagAt("berth.local/busybox:latest");
       const install = await stack("persistent", { containerName: name, image: `${repo}:latest`, removeOnDestroy: "true" });
       await install.up();
       await pointTagAt("berth.local/web:latest");

@@ -23,10 +23,10 @@ const host = "unix:///var/run/docker.sock";
 const web = "berth.local/web:latest";
 const busybox = "berth.local/busybox:latest";
 
-const scripts = fs.mkdtempSync(path.join(os.tmpdir(), "berth-bad-inputs-"));
-const oversized = path.join(scripts, "oversized.sh");
-fs.writeFileSync(oversized, "x".repeat(1024 * 1024 + 1));
-const unreadable = path.join(scripts, "missing.sh");
+// Fixed paths, so that runs share one oversized file instead of leaving one each.
+const oversized = path.join(os.tmpdir(), "berth-test-oversized-setup-script.sh");
+if (!fs.existsSync(oversized)) fs.writeFileSync(oversized, "x".repeat(1024 * 1024 + 1));
+const unreadable = path.join(os.tmpdir(), "berth-test-no-such-setup-script.sh");
 
 export const bases: Record<Kind, Record<string, unknown>> = {
   Deployment: { host, image: web, ports: [{ containerPort: 80, name: "http" }] },
