@@ -38,6 +38,7 @@ describe("Deployment hooks against the real daemon", () => {
     const info = await docker.getContainer(id).inspect();
     expect(info.Name).toMatch(new RegExp(`^/${project}-test-web-[0-9a-f]{8}$`));
     expect(info.Config.Labels).toMatchObject({ "dev.berth.managed-by": "berth", "dev.berth.kind": "deployment", "dev.berth.resource": "web" });
+    expect(info.HostConfig.Privileged).toBe(false);
     expect(outs.state).toBe("running");
     expect(outs.imageId).toMatch(/^sha256:/);
     const port = outs.hostPorts.http;
@@ -138,6 +139,29 @@ describe("Deployment hooks against the real daemon", () => {
     expect(String(error)).toContain("about to fail");
     expect(String(error)).not.toContain("tok-123456");
     expect(await leftovers("crasher")).toEqual([]);
+  });
+
+  it("fails fast when the container is killed during the gate, removes it, and the next create converges", async () => {
+    const neverReady = { httpGet: { port: "http", path: "/never-there" }, periodSeconds: 0.05, deadlineSeconds: 60 };
+    const gating = hooks.create(await checked("killed", { ports: httpPort, readiness: neverReady })).catch((e: Error) => e);
+    let victim: string | undefined;
+    for (let i = 0; i < 200 && !victim; i++) {
+      const running = await docker.listContainers({ filters: { label: [`dev.berth.project=${project}`, "dev.berth.resource=killed"] } });
+      victim = running[0]?.Id;
+      if (!victim) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(victim).toBeDefined();
+    const killedAt = Date.now();
+    await docker.getContainer(victim!).kill();
+    const error = await gating;
+    expect(Date.now() - killedAt).toBeLessThan(5_000);
+    expect(String(error)).toMatch(/exit code 137/);
+    expect(await leftovers("killed")).toEqual([]);
+
+    const { id, outs } = await hooks.create(await checked("killed", { ports: httpPort, readiness: httpProbe }));
+    expect(outs.state).toBe("running");
+    await hooks.delete(id, outs);
+    expect(await leftovers("killed")).toEqual([]);
   });
 
   // Docker's ephemeral host ports exist only while the container runs: a crash loop must read as one, never as an unpublished probe port.

@@ -58,6 +58,7 @@ describe("PersistentContainer on three daemons", () => {
     expect(first.outs.hostResults.map((r: any) => [r.host, r.action, r.provisioned])).toEqual(urls.map((u) => [u, "launched", true]));
     const ids = await containerIds();
     expect(ids.every(Boolean)).toBe(true);
+    for (const [i, docker] of dockers.entries()) expect((await docker.getContainer(ids[i]!).inspect()).HostConfig.Privileged).toBe(false);
 
     await hooks.delete(first.id, first.outs);
     expect((await containerIds()).every((id) => id === undefined)).toBe(true);
