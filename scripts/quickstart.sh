@@ -2,6 +2,8 @@
 # The quickstart: sets everything up, then `pulumi up` of the root Pulumi.yaml
 # against the local Docker daemon, and prints the stack's outputs. State lives
 # in a local file backend under .berth/state.
+#   quickstart.sh           bring it up (`npm start`)
+#   quickstart.sh destroy   tear it down (`npm stop`)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 bash "$BERTH_ROOT/scripts/setup.sh"
@@ -13,6 +15,12 @@ mkdir -p .berth/state
 stack="${BERTH_STACK:-dev}"
 pulumi stack select "$stack" >/dev/null 2>&1 || pulumi stack init "$stack" >/dev/null
 
+if [ "${1:-}" = destroy ]; then
+  say "pulumi destroy (stack $stack)"
+  pulumi destroy --yes --skip-preview --stack "$stack"
+  exit 0
+fi
+
 say "pulumi up (stack $stack)"
 pulumi up --yes --skip-preview --stack "$stack"
 say "stack outputs:"
@@ -23,4 +31,4 @@ if [ -n "$endpoint" ]; then
   say "the quickstart answers at $endpoint:"
   curl -fsS "$endpoint"
 fi
-say "tear it down with: source scripts/env.sh && PULUMI_BACKEND_URL=$PULUMI_BACKEND_URL PULUMI_CONFIG_PASSPHRASE=$PULUMI_CONFIG_PASSPHRASE pulumi destroy --yes --stack $stack"
+say "tear it down with: npm stop"
