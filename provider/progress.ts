@@ -73,3 +73,9 @@ export function lastOutputLine(output: string, redact: (text: string) => string)
   const line = redact(complete).trimEnd().split("\n").pop()?.trim() ?? "";
   return line.length > PROGRESS_LINE_CHARS ? `${line.slice(0, PROGRESS_LINE_CHARS)}…` : line;
 }
+
+/** How a long step with output is going, e.g. "running the setup script: 12 s of up to 600 s, last output: unpacking". */
+export function runningFor(what: string, elapsedMs: number, timeoutSeconds: number, lastLine: { label: string; text: string }): string {
+  const said = lastLine.text ? `, ${lastLine.label}: ${lastLine.text}` : "";
+  return `${what}: ${Math.round(elapsedMs / 1000)} s of up to ${timeoutSeconds} s${said}`;
+}

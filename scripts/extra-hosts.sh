@@ -69,12 +69,17 @@ start_host() {
   die "extra host h$n did not answer within 30 s; see $dir/dockerd.log"
 }
 
+# Hosts 1..N running (those that answer are kept), with the test images; prints their URLs.
+start_hosts() {
+  local urls=() n
+  for n in $(seq 1 "$1"); do urls+=("$(start_host "$n")"); done
+  bash "$BERTH_ROOT/scripts/build-images.sh" "${urls[@]}" >&2
+  printf '%s\n' "${urls[@]}"
+}
+
 case "${1:-}" in
   start)
-    urls=()
-    for n in $(seq 1 "${2:?how many hosts}"); do urls+=("$(start_host "$n")"); done
-    bash "$BERTH_ROOT/scripts/build-images.sh" "${urls[@]}" >&2
-    printf '%s\n' "${urls[@]}"
+    start_hosts "${2:?how many hosts}"
     ;;
   start-tls)
     start_host "${2:?which host}" "${3:?the certificate directory}"
@@ -87,15 +92,12 @@ case "${1:-}" in
     mkdir -p "$base/leases"
     # The lock is fd 9; daemons started under it close their copy (see start_host).
     exec 9>"$base/lock"; flock 9
-    urls=()
     for n in $(seq 1 "$count"); do
       mkdir -p "$base/h$n"
       answering "$n" || touch "$base/h$n/started-by-lease"
-      urls+=("$(start_host "$n")")
     done
     touch "$base/leases/$pid"
-    bash "$BERTH_ROOT/scripts/build-images.sh" "${urls[@]}" >&2
-    printf '%s\n' "${urls[@]}"
+    start_hosts "$count"
     ;;
   release)
     count="${2:?how many hosts}"; pid="${3:?the process holding the lease}"

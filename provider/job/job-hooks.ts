@@ -11,7 +11,7 @@ import { plainData, plainProps } from "../dynamic/plain-props";
 import { replacingSpecHash } from "../dynamic/property-diff";
 import { log } from "../log";
 import { objectName } from "../naming";
-import { lastOutputLine, progress } from "../progress";
+import { lastOutputLine, progress, runningFor } from "../progress";
 import { secretsRedactor } from "../redaction";
 import { resourceError } from "../resource-error";
 import { checkInputs } from "../validation/check-inputs";
@@ -81,10 +81,9 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
         const labels = createLabels({ kind: "job", owner: props.owner, specHash: hash, gpus: gpuIds }, props.labels);
         return docker.createContainer(containerPlan(props, name, labels, { inventory: props.host.gpus, ids: gpuIds }));
       });
-      result = await runAttempt(docker, container, props.timeoutSeconds * 1000, props.logTailLines, (elapsedMs, logEnd) => {
-        const line = lastOutputLine(logEnd, redact);
-        report(`running attempt ${attempt} of ${attempts}: ${Math.round(elapsedMs / 1000)} s of up to ${props.timeoutSeconds} s${line ? `, last log line: ${line}` : ""}`);
-      });
+      result = await runAttempt(docker, container, props.timeoutSeconds * 1000, props.logTailLines, (elapsedMs, logEnd) =>
+        report(runningFor(`running attempt ${attempt} of ${attempts}`, elapsedMs, props.timeoutSeconds, { label: "last log line", text: lastOutputLine(logEnd, redact) })),
+      );
     } catch (err) {
       const message = dockerMessage(err);
       throw fail(props, gpuStartProblem(message, props.host) ?? `could not run attempt ${attempt}: ${message}`);

@@ -4,7 +4,7 @@ import type Docker from "dockerode";
 import { execInContainer } from "../docker/exec";
 import { isNotFound } from "../docker/errors";
 import { firstFileContent, tarFile } from "../docker/tar";
-import { HEARTBEAT_MS, lastOutputLine } from "../progress";
+import { HEARTBEAT_MS, lastOutputLine, runningFor } from "../progress";
 import { SETUP_SCRIPT_MAX_BYTES, type PersistentContainerProps } from "./persistent-container-schema";
 
 const SCRIPT_NAME = ".berth-setup.sh";
@@ -50,15 +50,12 @@ export async function provision(docker: Docker, containerId: string, script: Set
   const container = docker.getContainer(containerId);
   await container.putArchive(tarFile(SCRIPT_NAME, body, 0o755), { path: "/" });
   const runner = `set -e; if (set -o pipefail) 2>/dev/null; then set -o pipefail; fi; . /${SCRIPT_NAME}`;
-  const limit = `up to ${script.timeoutSeconds} s`;
-  progress.report(`running the setup script (sha256 ${script.sha256.slice(0, 12)}, ${limit})`);
+  progress.report(`running the setup script (sha256 ${script.sha256.slice(0, 12)}, up to ${script.timeoutSeconds} s)`);
   const result = await execInContainer(docker, containerId, [script.shell, "-c", runner], script.timeoutSeconds * 1000, {
     heartbeat: {
       everyMs: HEARTBEAT_MS,
-      beat: (elapsedMs, output) => {
-        const said = lastOutputLine(output, progress.redact);
-        progress.report(`running the setup script: ${Math.round(elapsedMs / 1000)} s of ${limit}${said ? `, last output: ${said}` : ""}`);
-      },
+      beat: (elapsedMs, output) =>
+        progress.report(runningFor("running the setup script", elapsedMs, script.timeoutSeconds, { label: "last output", text: lastOutputLine(output, progress.redact) })),
     },
   });
   if (result.exitCode === 0) await container.putArchive(tarFile(MARKER_NAME, Buffer.from(`${script.sha256}\n`)), { path: "/" });
