@@ -31,8 +31,20 @@ exec node "$dir/$entry" "$@"
 SCRIPT
 chmod +x "$BERTH_PULUMI_BIN/pulumi-resource-pulumi-nodejs"
 
-if [ -x "$BERTH_PULUMI_BIN/pulumi" ] && [ -f "$stamp" ]; then
+cached() { [ -x "$BERTH_PULUMI_BIN/pulumi" ] && [ -f "$stamp" ]; }
+if cached; then
   say "Pulumi CLI $want is cached in $BERTH_PULUMI_BIN"
+  exit 0
+fi
+# Set-ups running side by side (a test run and a quickstart, two checkouts)
+# build once: the others wait for the first and then use its binaries.
+exec 8>"$BERTH_CACHE/pulumi-build.lock"
+if ! flock --nonblock 8; then
+  say "another set-up is building the Pulumi CLI; waiting for it"
+  flock 8
+fi
+if cached; then
+  say "Pulumi CLI $want was built by another set-up"
   exit 0
 fi
 command -v go >/dev/null || die "Go is needed to build the Pulumi CLI; install it (https://go.dev/dl) and run again"
