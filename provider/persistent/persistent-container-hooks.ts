@@ -6,32 +6,35 @@ import { plainData, plainProps } from "../dynamic/plain-props";
 import { notice } from "../progress";
 import { specHash } from "../spec-hash";
 import { checkInputs, type CheckFailure } from "../validation/check-inputs";
-import { attachEverywhere, checkImages } from "./attach-everywhere";
+import { attachEverywhere, checkImages, inspectAttachable } from "./attach-everywhere";
 import { gateEverywhere } from "./gate-everywhere";
 import { allOrError, failure, members, onEveryHost } from "./host-set";
 import { launchEverywhere } from "./launch-everywhere";
-import { persistentContainerDiff } from "./persistent-container-diff";
+import { persistentContainerDiff, RUNNING_EVERYWHERE } from "./persistent-container-diff";
 import { persistentContainerSchema, SETUP_SCRIPT_MAX_BYTES, type HostResult, type PersistentContainerOutputs, type PersistentContainerProps } from "./persistent-container-schema";
+import { setupScriptFile } from "./setup-script-source";
 import { describeAbsence, isRunning, survey, type HostState } from "./survey";
 
 function setupScriptFailures(props: PersistentContainerProps): CheckFailure[] {
   const script = props.setupScript;
   if (!script) return [];
+  const file = setupScriptFile(script);
+  const property = script.inline ? "setupScript.inline" : "setupScript.path";
   let size: number;
   try {
-    fs.accessSync(script.path, fs.constants.R_OK);
-    size = fs.statSync(script.path).size;
+    fs.accessSync(file, fs.constants.R_OK);
+    size = fs.statSync(file).size;
   } catch {
-    return [{ property: "setupScript.path", reason: `${script.path} cannot be read; check the path and its permissions` }];
+    return [{ property, reason: `${file} cannot be read; check the path and its permissions` }];
   }
   if (size > SETUP_SCRIPT_MAX_BYTES) {
-    return [{ property: "setupScript.path", reason: `${script.path} is ${size} bytes, over the ${SETUP_SCRIPT_MAX_BYTES}-byte limit; move the work into the image` }];
+    return [{ property, reason: `${file} is ${size} bytes, over the ${SETUP_SCRIPT_MAX_BYTES}-byte limit; move the work into the image` }];
   }
   return [];
 }
 
 function containerSpecHash(props: PersistentContainerProps): string {
-  const { hosts, hostsTls: _tls, owner: _owner, runToken: _token, removeOnDestroy: _remove, readiness: _readiness, ...shape } = props;
+  const { hosts, hostsTls: _tls, owner: _owner, runToken: _token, verifyHosts: _verify, observed: _observed, removeOnDestroy: _remove, readiness: _readiness, ...shape } = props;
   return specHash({ hosts: hosts.map((h) => h.url), ...shape });
 }
 
@@ -64,14 +67,36 @@ async function converge(props: PersistentContainerProps): Promise<PersistentCont
   const states = props.lifetime === "per_run" ? [] : await survey(props);
   const hostResults =
     props.lifetime === "no_launch" ? await verifyRunning(props, states) : props.lifetime === "per_run" ? await launchEverywhere(props, hash) : await attachOrColdStart(props, states, hash);
-  return { ...props, hostResults, specHash: hash };
+  return { ...props, hostResults, specHash: hash, observed: RUNNING_EVERYWHERE };
 }
 
-export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+/**
+ * Each update's look at the hosts, read-only: a no_launch container is
+ * verified (a failure fails the run); a persistent one is checked as attaching
+ * would, and anything else than a healthy set is reported for the update to
+ * act on (cold start, provisioning again, or the partial-set error).
+ */
+async function observe(props: PersistentContainerProps): Promise<string> {
+  const states = await survey(props);
+  if (props.lifetime === "no_launch") {
+    await verifyRunning(props, states);
+    return RUNNING_EVERYWHERE;
+  }
+  if (!states.every(isRunning)) return states.filter((s) => !isRunning(s)).map(describeAbsence).join("; ");
+  const outdated = await inspectAttachable(props, states.map((s) => ({ member: s.member, info: s.info! })));
+  return outdated.length > 0 ? `provisioned with another setup script on ${outdated.map((r) => r.member.host.url).join(", ")}` : RUNNING_EVERYWHERE;
+}
+
+export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
   const outcome = checkInputs(persistentContainerSchema, plainProps(news), "PersistentContainer");
   if (outcome.failures.length > 0) return outcome;
   const parsed = persistentContainerSchema.safeParse(outcome.inputs);
-  return parsed.success ? { inputs: outcome.inputs, failures: setupScriptFailures(parsed.data) } : outcome;
+  if (!parsed.success) return outcome;
+  const failures = setupScriptFailures(parsed.data);
+  const props = parsed.data;
+  const existing = Object.keys(olds).length > 0;
+  if (failures.length > 0 || !existing || !props.verifyHosts || props.lifetime === "per_run") return { inputs: outcome.inputs, failures };
+  return { inputs: { ...outcome.inputs, observed: await observe(props) }, failures };
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
@@ -101,12 +126,12 @@ export async function read(id: string, stored: Record<string, unknown>): Promise
   return { id, props: plainData({ ...old, hostResults }) };
 }
 
-/** Each later `up` re-verifies (no_launch) or re-attaches (persistent); spec changes only update state. */
+/** An update re-verifies (no_launch) or re-attaches (persistent); spec changes only update state. */
 export async function update(_id: string, _olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
   const props = persistentContainerSchema.parse(plainProps(news));
   const states = await survey(props);
   const hostResults = props.lifetime === "no_launch" ? await verifyRunning(props, states) : await attachOrColdStart(props, states, containerSpecHash(props));
-  return { outs: plainData({ ...props, hostResults, specHash: containerSpecHash(props) }) };
+  return { outs: plainData({ ...props, hostResults, specHash: containerSpecHash(props), observed: RUNNING_EVERYWHERE }) };
 }
 
 export async function deletePersistentContainer(_id: string, stored: Record<string, unknown>): Promise<void> {

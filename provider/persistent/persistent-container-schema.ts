@@ -17,8 +17,10 @@ export const KEEP_ALIVE_COMMAND = ["/bin/sh", "-c", "trap 'exit 0' TERM INT; whi
 
 export const setupScriptSchema = z
   .strictObject({
-  /** The script on the machine running `pulumi` (inline scripts are written to a content-addressed file). */
-  path: z.string().min(1),
+  /** A script file on the machine running `pulumi`, relative to the project folder unless absolute. */
+  path: z.string().min(1).optional(),
+  /** An inline script, written by the program to a content-addressed file of this machine's cache. */
+  inline: z.literal(true).optional(),
   /** sha256 of the script when the program read it; the body itself never enters state. */
   sha256: z.string().regex(/^[a-f0-9]{64}$/, "must be the script's sha256 (64 hex digits)").optional(),
   timeoutSeconds: z.number().positive("must be above 0 seconds").default(600),
@@ -28,7 +30,8 @@ export const setupScriptSchema = z
   shell: z.string().startsWith("/", "must be an absolute path, e.g. `/bin/bash`").default("/bin/sh"),
   })
   .superRefine((script, ctx) => {
-    if (script.sha256 === undefined) ctx.addIssue({ code: "custom", path: ["path"], message: `${script.path} could not be read when the program ran; check the path and its permissions` });
+    if ((script.path === undefined) === (script.inline === undefined)) ctx.addIssue({ code: "custom", path: [], message: "needs exactly one of `path` (a file) or `inline` (the script's text)" });
+    else if (script.sha256 === undefined) ctx.addIssue({ code: "custom", path: ["path"], message: `${script.path} could not be read when the program ran; check the path and its permissions` });
   })
   .transform((script) => ({ ...script, sha256: script.sha256 as string }));
 
@@ -46,8 +49,12 @@ export const persistentContainerFields = z.strictObject({
         : "must be \"no_launch\" (verify only), \"per_run\" (fresh every `up`) or \"persistent\" (kept across `up`s)",
   }),
   removeOnDestroy: z.boolean().default(false),
-  /** A new value on every `up` for per_run and no_launch: what makes the preview show the replacement or re-verification. */
+  /** A new value on every program run: what replaces a per_run container on every `up`. */
   runToken: z.string().default("none"),
+  /** True when the program runs for an update rather than a preview: `check` then verifies every host (docs/persistent-containers.md). */
+  verifyHosts: z.boolean().default(false),
+  /** What `check` found on the hosts during an update; a change from the stored value is what makes the update run. */
+  observed: z.string().optional(),
   ...containerFields,
   image: containerFields.image.optional(),
   setupScript: setupScriptSchema.optional(),

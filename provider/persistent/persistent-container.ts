@@ -1,5 +1,4 @@
 import { randomUUID } from "crypto";
-import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { secretEnvKeys, type ContainerArgs } from "../container/container-args";
 import type { ReadinessArgs } from "../deployment/deployment";
@@ -34,7 +33,7 @@ export interface PersistentContainerArgs extends Omit<ContainerArgs, "host" | "i
 }
 
 // One provider object per kind: Pulumi serialises a provider once per object, not once per resource.
-const PROVIDER = hooksProvider(path.join(__dirname, "persistent-container-hooks"));
+const PROVIDER = hooksProvider("persistent-container");
 
 /** One named container on every host of a list; `lifetime` decides what `up`, `refresh` and `destroy` do. */
 export class PersistentContainer extends pulumi.dynamic.Resource {
@@ -55,8 +54,10 @@ export class PersistentContainer extends pulumi.dynamic.Resource {
         owner: resourceOwner(name),
         ...(args.env ? { secretEnvKeys: secretEnvKeys(args.env) } : {}),
         setupScript: args.setupScript ? setupScriptSource(args.setupScript) : undefined,
-        // A new value every run: per_run is replaced, no_launch and persistent re-checked.
+        // A new value every run: per_run is replaced.
         runToken: randomUUID(),
+        // no_launch and persistent are verified on every host by each update, never by a preview.
+        verifyHosts: !pulumi.runtime.isDryRun(),
         hostResults: undefined,
       },
       withSecretOutputs(opts, ["hostsTls", "registryAuth"]),

@@ -5,6 +5,7 @@ import { execInContainer } from "../docker/exec";
 import { isNotFound } from "../docker/errors";
 import { firstFileContent, tarFile } from "../docker/tar";
 import { HEARTBEAT_MS, lastOutputLine, runningFor } from "../progress";
+import { setupScriptFile } from "./setup-script-source";
 import { SETUP_SCRIPT_MAX_BYTES, type PersistentContainerProps } from "./persistent-container-schema";
 
 const SCRIPT_NAME = ".berth-setup.sh";
@@ -17,11 +18,12 @@ export type SetupScript = NonNullable<PersistentContainerProps["setupScript"]>;
  * edited between preview and `up` must not run unseen.
  */
 export function readSetupScript(script: SetupScript): Buffer {
-  const size = fs.statSync(script.path).size;
+  const file = setupScriptFile(script);
+  const size = fs.statSync(file).size;
   if (size > SETUP_SCRIPT_MAX_BYTES) {
-    throw new Error(`\`setupScript\` ${script.path} is ${size} bytes, over the ${SETUP_SCRIPT_MAX_BYTES}-byte limit; move the work into the image`);
+    throw new Error(`\`setupScript\` ${file} is ${size} bytes, over the ${SETUP_SCRIPT_MAX_BYTES}-byte limit; move the work into the image`);
   }
-  const body = fs.readFileSync(script.path);
+  const body = fs.readFileSync(file);
   const sha256 = createHash("sha256").update(body).digest("hex");
   if (sha256 !== script.sha256) {
     throw new Error(`\`setupScript\` ${script.path} changed since the program read it (sha256 ${sha256.slice(0, 12)}, expected ${script.sha256.slice(0, 12)}); run \`pulumi up\` again`);

@@ -16,22 +16,35 @@ export interface SetupScriptArgs {
 }
 
 export interface SetupScriptSource {
-  path: string;
+  /** A file script's path as the program gave it, relative to the project folder unless given absolute. */
+  path?: string;
+  /** An inline script: found by its sha256 in this machine's cache, never by a path in state. */
+  inline?: true;
   sha256?: string;
   timeoutSeconds?: number;
   reprovisionOnChange?: boolean;
   shell?: string;
 }
 
-function cacheDir(): string {
-  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "berth", "setup-scripts");
+function inlineScriptFile(sha256: string): string {
+  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "berth", "setup-scripts", `${sha256}.sh`);
+}
+
+/**
+ * Where the script's body is on the machine running `pulumi`: program and
+ * provider run there from the project folder, so a relative path and the
+ * inline cache resolve alike in both, and state names no folder.
+ */
+export function setupScriptFile(script: { path?: string; inline?: true; sha256?: string }): string {
+  return script.inline ? inlineScriptFile(script.sha256 ?? "") : path.resolve(script.path ?? "");
 }
 
 /**
  * Turns the program's setup-script argument into what the provider receives:
- * a file path and the script's sha256 — never its body, which must not enter
- * state. Inline text is written once to a content-addressed file. A file that
- * cannot be read gets no sha256, and `check` says so.
+ * where to find the script and its sha256 — never its body, which must not
+ * enter state, nor a folder of this machine. Inline text is written once to a
+ * content-addressed file. A file that cannot be read gets no sha256, and
+ * `check` says so.
  */
 export function setupScriptSource(args: SetupScriptArgs): SetupScriptSource {
   const { path: file, inline, ...options } = args;
@@ -40,17 +53,17 @@ export function setupScriptSource(args: SetupScriptArgs): SetupScriptSource {
   }
   if (inline !== undefined) {
     const sha256 = createHash("sha256").update(inline).digest("hex");
-    const target = path.join(cacheDir(), `${sha256}.sh`);
+    const target = inlineScriptFile(sha256);
     if (!fs.existsSync(target)) {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, inline, { mode: 0o600 });
     }
-    return { path: target, sha256, ...options };
+    return { inline: true, sha256, ...options };
   }
-  const resolved = path.resolve(file as string);
+  const given = path.isAbsolute(file as string) ? path.normalize(file as string) : path.relative(process.cwd(), path.resolve(file as string));
   try {
-    return { path: resolved, sha256: createHash("sha256").update(fs.readFileSync(resolved)).digest("hex"), ...options };
+    return { path: given, sha256: createHash("sha256").update(fs.readFileSync(given)).digest("hex"), ...options };
   } catch {
-    return { path: resolved, ...options };
+    return { path: given, ...options };
   }
 }

@@ -178,6 +178,34 @@ describe("PersistentContainer on three daemons", () => {
     expect((await containerIds()).every(Boolean)).toBe(true);
   });
 
+  it("an update's check observes every host: quiet when all is well, a change the update acts on when a container is gone; a preview looks at nothing", async () => {
+    freshName();
+    const inputs = await checked({ lifetime: "persistent", removeOnDestroy: true });
+    const { id, outs } = await hooks.create(inputs);
+    const recheck = async (verifyHosts: boolean) => (await hooks.check(inputs, { ...inputs, runToken: "next", verifyHosts })).inputs as Record<string, unknown>;
+    const diff = async (news: Record<string, unknown>) => hooks.diff(id, outs, news);
+
+    expect(await diff(await recheck(true))).toMatchObject({ changes: false });
+    await dockers[1].getContainer(name).remove({ force: true });
+    expect(await diff(await recheck(false))).toMatchObject({ changes: false });
+    const observed = await recheck(true);
+    expect(observed.observed).toBe(`missing on ${urls[1]}`);
+    expect(await diff(observed)).toMatchObject({ changes: true, replaces: [] });
+    await expect(hooks.update(id, outs, observed)).rejects.toThrow(`partial set: container "${name}" runs on ${urls[0]}, ${urls[2]} but is missing on ${urls[1]}`);
+    await hooks.delete(id, outs);
+  });
+
+  it("an update's check fails the run when a no_launch container is gone from a host", async () => {
+    freshName();
+    for (const docker of dockers) await (await docker.createContainer({ name, Image: BUSYBOX, Cmd: ["sleep", "300"] })).start();
+    const inputs = await checked({ lifetime: "no_launch", image: undefined });
+    const { id, outs } = await hooks.create(inputs);
+    expect(await hooks.diff(id, outs, (await hooks.check(inputs, { ...inputs, verifyHosts: true })).inputs as Record<string, unknown>)).toMatchObject({ changes: false });
+    await dockers[2].getContainer(name).remove({ force: true });
+    await expect(hooks.check(inputs, { ...inputs, verifyHosts: true })).rejects.toThrow(`is not running on every host: missing on ${urls[2]}`);
+    expect((await hooks.check(inputs, { ...inputs, verifyHosts: false })).failures).toEqual([]);
+  });
+
   it("persistent with removeOnDestroy removes the container on every host", async () => {
     freshName();
     const { id, outs } = await hooks.create(await checked({ lifetime: "persistent", removeOnDestroy: true }));
