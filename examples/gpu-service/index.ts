@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Service, type HostArgs } from "berth";
+import { Service, type HostArgs } from "pulumi-berth";
 
 // The host and its GPUs come from stack config, e.g.
 //   pulumi config set --path 'host.url' tcp://gpu-01:2376

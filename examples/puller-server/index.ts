@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Service } from "berth";
+import { Service } from "pulumi-berth";
 
 // A puller fills a volume, then a server mounts it, gated on HTTP readiness.
 // In real life the puller downloads model weights; here it writes a page.

@@ -1,4 +1,4 @@
-import { Deployment, Volume } from "berth";
+import { Deployment, Volume } from "pulumi-berth";
 
 // Everything runs on the local Docker daemon (DOCKER_HOST or the default socket).
 

@@ -1,6 +1,6 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { ContainerCluster, type HostArgs } from "berth";
+import { ContainerCluster, type HostArgs } from "pulumi-berth";
 
 // Hosts come from stack config, e.g.
 //   pulumi config set --path 'hosts.gpu-01.url' tcp://10.0.0.11:2376

@@ -1,4 +1,3 @@
-import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { hooksProvider } from "../dynamic/hooks-provider";
 import { withSecretOutputs } from "../dynamic/resource-owner";
@@ -51,7 +50,7 @@ export interface DeploymentArgs extends ContainerArgs {
 }
 
 // One provider object per kind: Pulumi serialises a provider once per object, not once per resource.
-const PROVIDER = hooksProvider(path.join(__dirname, "deployment-hooks"));
+const PROVIDER = hooksProvider("deployment");
 
 /** A long-running container on one host, gated on readiness. */
 export class Deployment extends pulumi.dynamic.Resource {

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { HooksKind } from "../provider-hooks";
 
 /**
  * The functions a resource's hooks module exports. They run in the dynamic
@@ -13,37 +14,38 @@ export interface ResourceHooks {
   delete(id: string, props: Record<string, unknown>): Promise<void>;
 }
 
+/** The package entry every stored provider loads; see docs/state.md before changing either. */
+export const HOOKS_ENTRY = "pulumi-berth/provider-hooks";
+
 /**
- * A dynamic provider that forwards every call to a hooks module loaded by
- * absolute path inside the call. Pulumi serialises this object into state;
- * because it captures nothing but the module's path, the serialised text is
- * small and stable, and no Docker client or credential is ever captured.
+ * A dynamic provider that forwards every call to berth's hooks for one kind.
+ * Pulumi stores this object's source text in state and `read` and `delete`
+ * run from that text, so it captures nothing of the machine that wrote it:
+ * at call time it finds berth by package name from the folder the `pulumi`
+ * command runs in, as the stack program's own `import` does. State written on
+ * one machine, folder or berth release is then served by the berth installed
+ * wherever the next command runs.
  */
-export function hooksProvider(hooksModulePath: string): pulumi.dynamic.ResourceProvider {
+export function hooksProvider(kind: HooksKind): pulumi.dynamic.ResourceProvider {
+  const entry = HOOKS_ENTRY;
+  function hooks(): ResourceHooks {
+    const { createRequire } = require("module");
+    const from = require("path").join(process.cwd(), "index.js");
+    let loaded;
+    try {
+      loaded = createRequire(from)(entry);
+    } catch (err) {
+      const cause = err instanceof Error ? err.message.split("\n")[0] : String(err);
+      throw new Error(`berth's ${kind} provider could not load \`${entry}\` from ${process.cwd()} (${cause}). Run \`npm install pulumi-berth\` in the stack's project folder, then run the command again from there.`);
+    }
+    return loaded.hooksFor(kind);
+  }
   return {
-    async check(olds, news) {
-      const hooks: ResourceHooks = require(hooksModulePath);
-      return hooks.check(olds, news);
-    },
-    async diff(id, olds, news) {
-      const hooks: ResourceHooks = require(hooksModulePath);
-      return hooks.diff(id, olds, news);
-    },
-    async create(inputs) {
-      const hooks: ResourceHooks = require(hooksModulePath);
-      return hooks.create(inputs);
-    },
-    async read(id, props) {
-      const hooks: ResourceHooks = require(hooksModulePath);
-      return hooks.read(id, props);
-    },
-    async update(id, olds, news) {
-      const hooks: ResourceHooks = require(hooksModulePath);
-      return hooks.update(id, olds, news);
-    },
-    async delete(id, props) {
-      const hooks: ResourceHooks = require(hooksModulePath);
-      return hooks.delete(id, props);
-    },
+    check: (olds, news) => hooks().check(olds, news),
+    diff: (id, olds, news) => hooks().diff(id, olds, news),
+    create: (inputs) => hooks().create(inputs),
+    read: (id, props) => hooks().read(id, props),
+    update: (id, olds, news) => hooks().update(id, olds, news),
+    delete: (id, props) => hooks().delete(id, props),
   };
 }

@@ -1,4 +1,3 @@
-import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { containerResourceProps, type ContainerArgs } from "../container/container-args";
 import { hooksProvider } from "../dynamic/hooks-provider";
@@ -18,7 +17,7 @@ export interface JobArgs extends ContainerArgs {
 }
 
 // One provider object per kind: Pulumi serialises a provider once per object, not once per resource.
-const PROVIDER = hooksProvider(path.join(__dirname, "job-hooks"));
+const PROVIDER = hooksProvider("job");
 
 /** A run-to-completion container on one host, run during create and on replacement. */
 export class Job extends pulumi.dynamic.Resource {

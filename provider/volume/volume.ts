@@ -1,4 +1,3 @@
-import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { hooksProvider } from "../dynamic/hooks-provider";
 import { resourceOwner, splitHost, withSecretOutputs } from "../dynamic/resource-owner";
@@ -18,7 +17,7 @@ export interface VolumeArgs {
 }
 
 // One provider object per kind: Pulumi serialises a provider once per object, not once per resource.
-const PROVIDER = hooksProvider(path.join(__dirname, "volume-hooks"));
+const PROVIDER = hooksProvider("volume");
 
 /** A named Docker volume on one host. */
 export class Volume extends pulumi.dynamic.Resource {

@@ -1,8 +1,11 @@
-import { spawn } from "child_process";
+import { execFile, spawn } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import { promisify } from "util";
 
 const ROOT = path.resolve(__dirname, "../..");
+const execFileAsync = promisify(execFile);
 
 export interface RunResult {
   code: number;
@@ -11,24 +14,28 @@ export interface RunResult {
 }
 
 /**
- * A copy of a stack program (one of test/e2e/programs or examples), run with the real Pulumi CLI against a
- * local file backend of its own. The copy lives under .berth/e2e inside the
- * repository so that the program resolves `berth` and `@pulumi/pulumi` like a
- * user's program does. Each copy gets a unique project name, which is also the
- * label tests sweep by.
+ * A copy of a stack program (one of test/e2e/programs or examples), run with
+ * the real Pulumi CLI against a local file backend of its own inside the copy.
+ * By default the copy lives under .berth/e2e inside the repository, so that
+ * the program resolves `pulumi-berth` and `@pulumi/pulumi` from this checkout.
+ * `outsideRepository` puts it in a folder of the system's temporary directory
+ * instead, where it resolves only what `install` puts in its node_modules, as
+ * a user's project does. Each copy gets a unique project name, which is also
+ * the label tests sweep by.
  */
 export class PulumiProgram {
-  readonly dir: string;
+  dir: string;
   readonly project: string;
-  readonly stack = "e2e";
-  private readonly stateDir: string;
+  readonly stack: string;
+  private readonly outsideRepository: boolean;
 
   /** `source`: the program's folder relative to the repository, e.g. `examples/quickstart`. */
-  constructor(source: string) {
+  constructor(source: string, options: { outsideRepository?: boolean; stack?: string } = {}) {
+    this.stack = options.stack ?? "e2e";
     const suffix = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     this.project = `e2e-${path.basename(source)}-${suffix}`;
-    this.dir = path.join(ROOT, ".berth", "e2e", this.project);
-    this.stateDir = path.join(this.dir, ".state");
+    this.outsideRepository = options.outsideRepository ?? false;
+    this.dir = path.join(this.outsideRepository ? path.join(os.tmpdir(), "berth-e2e") : path.join(ROOT, ".berth", "e2e"), this.project);
     fs.mkdirSync(this.stateDir, { recursive: true });
     fs.cpSync(path.join(ROOT, source), this.dir, { recursive: true, filter: (file) => !/Pulumi\.[^/]*\.yaml$|Pulumi\.yaml$/.test(file) });
     fs.writeFileSync(
@@ -37,12 +44,39 @@ export class PulumiProgram {
     );
   }
 
+  private get stateDir(): string {
+    return path.join(this.dir, ".state");
+  }
+
+  /** Installs the project's own dependencies with npm, as a user does (only outside the repository). */
+  async install(dependencies: Record<string, string>, devDependencies: Record<string, string> = {}): Promise<void> {
+    if (!this.outsideRepository) throw new Error("install is for programs outside the repository");
+    const manifest = { name: this.project, private: true, dependencies, devDependencies };
+    fs.writeFileSync(path.join(this.dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    await this.npm(["install"]);
+  }
+
+  /** Runs `npm ARGS` in the project's folder (without blocking the test worker, as npm takes seconds). */
+  async npm(args: string[]): Promise<string> {
+    const { stdout } = await execFileAsync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd: this.dir, encoding: "utf8" });
+    return stdout;
+  }
+
+  /** Moves the whole project folder, state included, as a renamed folder or a fresh checkout elsewhere would be. */
+  moveTo(dir: string): void {
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    fs.renameSync(this.dir, dir);
+    this.dir = dir;
+  }
+
   private env(extra: Record<string, string>): NodeJS.ProcessEnv {
     return {
       ...process.env,
       PULUMI_BACKEND_URL: `file://${this.stateDir}`,
       PULUMI_CONFIG_PASSPHRASE: "e2e",
       PULUMI_HOME: path.join(this.stateDir, "home"),
+      // A user's program is type-checked against berth's published types, as `pulumi up` does by default.
+      ...(this.outsideRepository ? { PULUMI_NODEJS_TRANSPILE_ONLY: "false" } : {}),
       ...extra,
     };
   }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Volume } from "berth";
+import { Volume } from "pulumi-berth";
 
 // `count` resources of one `kind`: berth Volumes, or dynamic resources that do
 // nothing. `trivial` ones have one property; the `-shaped` ones have the

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Deployment } from "berth";
+import { Deployment } from "pulumi-berth";
 
 // `count` HTTP-gated web services on the local daemon (0 for the empty stack).
 const count = new pulumi.Config().requireNumber("count");

@@ -1,4 +1,4 @@
-import { ContainerCluster, Deployment, Job, PersistentContainer, Service, Volume } from "berth";
+import { ContainerCluster, Deployment, Job, PersistentContainer, Service, Volume } from "pulumi-berth";
 
 // One resource or component built from the bad input in the environment: its
 // kind and its arguments as JSON, as a JavaScript program or stack config can

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Deployment, Volume } from "berth";
+import { Deployment, Volume } from "pulumi-berth";
 
 // `kept` and its volume reach the stack's state on the first `up`. With
 // `stuck: true` the next `up` also creates `stuck`, whose readiness probe asks

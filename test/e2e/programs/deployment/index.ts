@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Deployment } from "berth";
+import { Deployment } from "pulumi-berth";
 
 // Driven by stack config so that tests change one thing at a time:
 //   greeting: an env value (replacement), restart: restart policy (in place),

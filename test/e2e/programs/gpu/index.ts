@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Deployment } from "berth";
+import { Deployment } from "pulumi-berth";
 
 // A workload asking for GPUs from a host inventory given in config (intel,
 // with device nodes the test made with mknod).

@@ -1,4 +1,4 @@
-import { Deployment } from "berth";
+import { Deployment } from "pulumi-berth";
 
 // A server that starts listening only after a few seconds: `pulumi up` sits in
 // the readiness gate long enough to be interrupted there.

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Deployment } from "berth";
+import { Deployment } from "pulumi-berth";
 
 // `count` web deployments on one host, each with an allocated port from the
 // host's range and `gpus` GPUs from its inventory (config), so that several

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { PersistentContainer } from "berth";
+import { PersistentContainer } from "pulumi-berth";
 
 // One container on the hosts in config; lifetime, name and image from config,
 // so two stacks (install and run) can share it.

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Service, Volume } from "berth";
+import { Service, Volume } from "pulumi-berth";
 
 // What a reviewer sees: a component with children, and a resource next to it.
 const config = new pulumi.Config();

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Volume } from "berth";
+import { Volume } from "pulumi-berth";
 
 // A volume on a TLS-protected tcp:// host; the key material comes from secret config.
 const config = new pulumi.Config();

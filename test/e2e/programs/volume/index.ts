@@ -1,4 +1,4 @@
-import { Volume } from "berth";
+import { Volume } from "pulumi-berth";
 
 const data = new Volume("data", { labels: { purpose: "e2e", tier: "cache" } });
 
