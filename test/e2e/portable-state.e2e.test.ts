@@ -24,10 +24,10 @@ afterAll(async () => {
 });
 
 /** The team program in a user's project outside the repository, with berth from its tarball beside the user's own @pulumi/pulumi. */
-async function userProject(pulumiVersion: string): Promise<PulumiProgram> {
-  const program = new PulumiProgram("test/e2e/programs/team", { outsideRepository: true });
+async function userProject(pulumiVersion: string, source = "test/e2e/programs/team", berth?: string): Promise<PulumiProgram> {
+  const program = new PulumiProgram(source, { outsideRepository: true });
   programs.push(program);
-  await program.install({ "pulumi-berth": `file:${await packedBerth()}`, "@pulumi/pulumi": pulumiVersion }, USER_DEV_DEPENDENCIES);
+  await program.install({ "pulumi-berth": berth ?? `file:${await packedBerth()}`, "@pulumi/pulumi": pulumiVersion }, USER_DEV_DEPENDENCIES);
   return program;
 }
 
@@ -87,6 +87,18 @@ describe("a stack outlives the checkout that created it", () => {
     await program.init();
     await program.up();
     await program.ok(["preview", "--expect-no-changes", "--non-interactive"]);
+    await program.destroy();
+    expect(await berthObjects(docker, program.project)).toEqual({ containers: [], volumes: [] });
+  }, WORKFLOW_MS);
+
+  it("installs from a git URL, its prepare script building dist, and brings the quickstart up and down", async () => {
+    // npm clones the repository's committed HEAD, installs its dev dependencies and runs `prepare` there.
+    const program = await userProject(NEWEST_PULUMI, "examples/quickstart", `git+file://${ROOT}`);
+    expect(fs.existsSync(path.join(program.dir, "node_modules", "pulumi-berth", "dist", "provider", "provider-hooks.js"))).toBe(true);
+    await program.init();
+    await program.up();
+    const { endpoint } = await program.outputs();
+    expect(await (await fetch(endpoint)).text()).toContain("berth");
     await program.destroy();
     expect(await berthObjects(docker, program.project)).toEqual({ containers: [], volumes: [] });
   }, WORKFLOW_MS);
