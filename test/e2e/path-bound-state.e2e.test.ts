@@ -4,19 +4,30 @@ import { afterAll, describe, expect, it } from "vitest";
 import { berthObjects, sweep, testDocker } from "../support/docker";
 import { PulumiProgram } from "../support/pulumi-program";
 
+const ROOT = path.resolve(__dirname, "../..");
 const docker = testDocker();
-const program = new PulumiProgram("test/e2e/programs/team");
+const programs: PulumiProgram[] = [];
 /** Providers as berth 0.1.0 stored them: each captured the absolute path of the hooks module in the folder that ran `pulumi up`. */
 const PATH_BOUND: Record<string, string> = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", "path-bound-providers.json"), "utf8"));
 const KINDS: Record<string, string> = { Volume: "volume", Deployment: "deployment", Job: "job", PersistentContainer: "persistent-container" };
 
 afterAll(async () => {
-  await program.dispose();
-  await sweep(docker, program.project);
+  for (const program of programs) {
+    await program.dispose();
+    await sweep(docker, program.project);
+  }
 });
 
+async function teamStack(): Promise<PulumiProgram> {
+  const program = new PulumiProgram("test/e2e/programs/team");
+  programs.push(program);
+  await program.init();
+  await program.up();
+  return program;
+}
+
 /** Rewrites the stack's state as berth 0.1.0 would have written it in a folder that no longer exists. */
-async function storePathBoundProviders(): Promise<number> {
+async function storePathBoundProviders(program: PulumiProgram): Promise<number> {
   const exported = JSON.parse(await program.ok(["stack", "export"]));
   let rewritten = 0;
   for (const resource of exported.deployment.resources) {
@@ -34,9 +45,8 @@ async function storePathBoundProviders(): Promise<number> {
 
 describe("a stack written before berth stored portable providers", () => {
   it("fails to refresh while its state names a folder that is gone, is repaired by one `pulumi up`, then refreshes and destroys from here", async () => {
-    await program.init();
-    await program.up();
-    const berthResources = await storePathBoundProviders();
+    const program = await teamStack();
+    const berthResources = await storePathBoundProviders(program);
     expect(berthResources).toBe(7);
 
     const refresh = await program.run(["refresh", "--yes", "--skip-preview", "--non-interactive"]);
@@ -50,6 +60,16 @@ describe("a stack written before berth stored portable providers", () => {
 
     await program.ok(["preview", "--expect-no-changes", "--non-interactive"]);
     await program.refresh();
+    await program.destroy();
+    expect(await berthObjects(docker, program.project)).toEqual({ containers: [], volumes: [] });
+  });
+
+  it("is destroyed from here after the documented one-line rewrite, as a stack whose resources left the program must be", async () => {
+    const program = await teamStack();
+    await storePathBoundProviders(program);
+    // docs/state.md, for a checkout of berth itself: point the stored paths at this checkout's dist.
+    const oneLiner = `pulumi stack export | sed "s#\\"/[^\\"]*/dist/provider/#\\"${ROOT}/dist/provider/#g" | pulumi stack import`;
+    await program.shell(oneLiner);
     await program.destroy();
     expect(await berthObjects(docker, program.project)).toEqual({ containers: [], volumes: [] });
   });

@@ -81,10 +81,10 @@ export class PulumiProgram {
     };
   }
 
-  /** Runs `pulumi ARGS` in the program's directory with berth's environment (scripts/env.sh). */
-  run(args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+  /** Runs a bash command line in the program's directory with berth's environment (scripts/env.sh). */
+  private bash(commandLine: string, args: string[], env: Record<string, string>): Promise<RunResult> {
     return new Promise((resolve, reject) => {
-      const child = spawn("bash", ["-c", 'source "$0/scripts/env.sh" && exec pulumi "$@"', ROOT, ...args], { cwd: this.dir, env: this.env(env) });
+      const child = spawn("bash", ["-c", `source "$0/scripts/env.sh" && ${commandLine}`, ROOT, ...args], { cwd: this.dir, env: this.env(env) });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (d) => (stdout += d));
@@ -92,6 +92,18 @@ export class PulumiProgram {
       child.on("error", reject);
       child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
     });
+  }
+
+  /** Runs `pulumi ARGS` in the program's directory with berth's environment. */
+  run(args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+    return this.bash('exec pulumi "$@"', args, env);
+  }
+
+  /** Runs a shell command line as a user types it (pipes fail as a whole); fails the test on a non-zero exit. */
+  async shell(commandLine: string): Promise<string> {
+    const result = await this.bash(`set -o pipefail && ${commandLine}`, [], {});
+    if (result.code !== 0) throw new Error(`${commandLine} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+    return result.stdout;
   }
 
   /** Runs and fails the test with the CLI's whole output when it does not exit 0. */
