@@ -37,14 +37,14 @@ async function removeLeftovers(docker: Docker, props: JobProps): Promise<void> {
   }
 }
 
-function describeFailure(props: JobProps, result: AttemptResult, attempts: number, redact: (s: string) => string): string {
+function describeFailure(props: JobProps, result: AttemptResult, attempts: number): string {
   const what = result.timedOut
     ? `did not finish within ${props.timeoutSeconds * 1000} ms and was killed`
     : result.oomKilled
       ? `was killed for running out of memory (exit code ${result.exitCode}${props.memory ? `, memory limit ${props.memory}` : ""})`
       : `exited with code ${result.exitCode} (success is ${props.successExitCodes.join(", ")})`;
   const tries = attempts > 1 ? ` on each of ${attempts} attempts (backoffLimit ${props.backoffLimit})` : "";
-  const tail = result.logTail ? `; last log lines:\n${redact(result.logTail)}` : "; it wrote no log lines";
+  const tail = result.logTail ? `; last log lines:\n${result.logTail}` : "; it wrote no log lines";
   return `${what}${tries}${tail}`;
 }
 
@@ -81,7 +81,7 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
         const labels = createLabels({ kind: "job", owner: props.owner, specHash: hash, gpus: gpuIds }, props.labels);
         return docker.createContainer(containerPlan(props, name, labels, { inventory: props.host.gpus, ids: gpuIds }));
       });
-      result = await runAttempt(docker, container, props.timeoutSeconds * 1000, props.logTailLines, (elapsedMs, logEnd) =>
+      result = await runAttempt(docker, container, props.timeoutSeconds * 1000, props.logTailLines, redact, (elapsedMs, logEnd) =>
         report(runningFor(`running attempt ${attempt} of ${attempts}`, elapsedMs, props.timeoutSeconds, { label: "last log line", text: lastOutputLine(logEnd, redact) })),
       );
     } catch (err) {
@@ -96,14 +96,14 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
         exitCode: result.exitCode,
         attempts: attempt,
         durationMs: result.durationMs,
-        logTail: redact(result.logTail),
+        logTail: result.logTail,
         completedAt: new Date().toISOString(),
       };
       return { id: `${objectName(props.owner, hash)}-${Date.now().toString(36)}`, outs: plainData(outs) };
     }
     log.provider("job %s: attempt %d failed with exit code %d", props.owner.resource, attempt, result.exitCode);
   }
-  throw fail(props, describeFailure(props, result!, attempts, redact));
+  throw fail(props, describeFailure(props, result!, attempts));
 }
 
 /** A job's result is history: there is no object to refresh. */
