@@ -6,6 +6,7 @@ import { removeContainer } from "../docker/containers";
 import { dockerMessage } from "../docker/errors";
 import { ensureImage } from "../docker/image";
 import { createWithGpus, gpuStartProblem } from "../gpu/create-with-gpus";
+import { imageLabels, trustedContainers } from "../docker/label-trust";
 import { createLabels, LABELS } from "../docker/labels";
 import { plainData, plainProps } from "../dynamic/plain-props";
 import { replacingSpecHash } from "../dynamic/property-diff";
@@ -31,7 +32,7 @@ function client(props: JobProps): Docker {
 async function removeLeftovers(docker: Docker, props: JobProps): Promise<void> {
   const { owner } = props;
   const filters = { label: [`${LABELS.kind}=job`, `${LABELS.project}=${owner.project}`, `${LABELS.stack}=${owner.stack}`, `${LABELS.resource}=${owner.resource}`] };
-  for (const container of await docker.listContainers({ all: true, filters })) {
+  for (const container of await trustedContainers(docker, await docker.listContainers({ all: true, filters }))) {
     log.provider("job %s: removing container %s left by an interrupted run", owner.resource, container.Id.slice(0, 12));
     await removeContainer(docker, container.Id);
   }
@@ -77,8 +78,9 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
     report(`running attempt ${attempt} of ${attempts} (timeout ${props.timeoutSeconds} s)`);
     const name = `${objectName(props.owner, hash)}-${attempt}`;
     try {
+      const fromImage = await imageLabels(docker, props.image);
       const { container } = await createWithGpus(docker, props.host, props.gpus, props.image, (gpuIds) => {
-        const labels = createLabels({ kind: "job", owner: props.owner, specHash: hash, gpus: gpuIds }, props.labels);
+        const labels = createLabels({ kind: "job", owner: props.owner, specHash: hash, gpus: gpuIds, containerName: name }, props.labels, fromImage);
         return docker.createContainer(containerPlan(props, name, labels, { inventory: props.host.gpus, ids: gpuIds }));
       });
       result = await runAttempt(docker, container, props.timeoutSeconds * 1000, props.logTailLines, redact, (elapsedMs, logEnd) =>
