@@ -115,7 +115,8 @@ export async function read(id: string, stored: Record<string, unknown>): Promise
 
 export async function update(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
   const old = plainProps(olds) as unknown as JobOutputs;
-  const props = jobSchema.parse(plainProps(news));
+  // A rename (aliases, a new parent) updates in place: the owner stays the one its containers were labelled with.
+  const props = { ...jobSchema.parse(plainProps(news)), owner: old.owner };
   const { imageId, specHash, exitCode, attempts, durationMs, logTail, completedAt } = old;
   return { outs: plainData({ ...props, imageId, specHash, exitCode, attempts, durationMs, logTail, completedAt }) };
 }

@@ -100,7 +100,8 @@ export async function read(id: string, stored: Record<string, unknown>): Promise
 export async function update(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
   // Only properties that never reach Docker change in place (host TLS material, `adopt`).
   const old = plainProps(olds) as unknown as VolumeOutputs;
-  const props = volumeSchema.parse(plainProps(news));
+  // A rename (aliases, a new parent) updates in place: the owner stays the one written on the volume's labels.
+  const props = { ...volumeSchema.parse(plainProps(news)), owner: old.owner };
   return { outs: plainData({ ...props, volumeName: old.volumeName, mountpoint: old.mountpoint, specHash: old.specHash, adopted: old.adopted }) };
 }
 
