@@ -1,5 +1,5 @@
 import type Docker from "dockerode";
-import { removeAfterFailure } from "../docker/containers";
+import { createNamedContainer, removeAfterFailure } from "../docker/containers";
 import { dockerMessage } from "../docker/errors";
 import { chooseHostPorts, conflictingPort } from "../docker/host-ports";
 import { imageLabels } from "../docker/label-trust";
@@ -35,7 +35,7 @@ export async function launchContainer(docker: Docker, props: DeploymentProps, na
     const allocated = [...hostPorts.values()].filter((p): p is number => typeof p === "number");
     const gpuIds = await allocateGpuIds(docker, props.host, props.gpus);
     const labels = createLabels({ kind: "deployment", owner: props.owner, specHash, ports: allocated, gpus: gpuIds, containerName: name }, props.labels, fromImage);
-    return docker.createContainer(deploymentContainerPlan(props, name, labels, hostPorts, { inventory: props.host.gpus, ids: gpuIds }));
+    return createNamedContainer(docker, deploymentContainerPlan(props, name, labels, hostPorts, { inventory: props.host.gpus, ids: gpuIds }));
   };
 
   for (let attempt = 1; ; attempt++) {

@@ -1,6 +1,6 @@
 import type Docker from "dockerode";
 import { containerPlan } from "../container/container-plan";
-import { removeAfterFailure, removeContainer } from "../docker/containers";
+import { createNamedContainer, removeAfterFailure, removeContainer } from "../docker/containers";
 import { dockerMessage } from "../docker/errors";
 import { ensureImage } from "../docker/image";
 import { imageLabels, trustedContainers } from "../docker/label-trust";
@@ -57,7 +57,7 @@ export async function startSidecars(docker: Docker, props: DeploymentProps, main
       await ensureImage(docker, sidecar.image, sidecar.pullPolicy, props.registryAuth, progress(`Deployment "${props.owner.resource}" sidecar "${sidecar.name}"`));
       const facts = { kind: "deployment" as const, owner: props.owner, specHash, containerName: `${mainName}-${sidecar.name}`, sidecarOf: mainName };
       const labels = createLabels(facts, props.labels, await imageLabels(docker, sidecar.image));
-      const container = await docker.createContainer(sidecarPlan(props, sidecar, mainName, labels));
+      const container = await createNamedContainer(docker, sidecarPlan(props, sidecar, mainName, labels));
       started.push(container.id);
       await container.start();
     } catch (err) {

@@ -81,5 +81,10 @@ export function describeOwner(labels: Record<string, string>): string {
   return `${labels[LABELS.project]}/${labels[LABELS.stack]}/${labels[LABELS.resource]}`;
 }
 
+/** Who holds an object name, in words: the berth resource whose labels it carries, or a stranger. */
+export function describeHolder(labels: Record<string, string> | null | undefined): string {
+  return isManagedByBerth(labels) ? `berth resource ${describeOwner(labels!)}` : "an object berth did not create";
+}
+
 /** A label key starting with berth's prefix is reserved. */
 export const RESERVED_LABEL_PREFIX = "dev.berth.";

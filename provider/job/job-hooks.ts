@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type Docker from "dockerode";
 import { containerPlan } from "../container/container-plan";
 import { dockerClient } from "../docker/client";
-import { removeContainer } from "../docker/containers";
+import { createNamedContainer, removeContainer } from "../docker/containers";
 import { dockerMessage } from "../docker/errors";
 import { ensureImage } from "../docker/image";
 import { createWithGpus, gpuStartProblem } from "../gpu/create-with-gpus";
@@ -81,7 +81,7 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
       const fromImage = await imageLabels(docker, props.image);
       const { container } = await createWithGpus(docker, props.host, props.gpus, props.image, (gpuIds) => {
         const labels = createLabels({ kind: "job", owner: props.owner, specHash: hash, gpus: gpuIds, containerName: name }, props.labels, fromImage);
-        return docker.createContainer(containerPlan(props, name, labels, { inventory: props.host.gpus, ids: gpuIds }));
+        return createNamedContainer(docker, containerPlan(props, name, labels, { inventory: props.host.gpus, ids: gpuIds }));
       });
       result = await runAttempt(docker, container, props.timeoutSeconds * 1000, props.logTailLines, redact, (elapsedMs, logEnd) =>
         report(runningFor(`running attempt ${attempt} of ${attempts}`, elapsedMs, props.timeoutSeconds, { label: "last log line", text: lastOutputLine(logEnd, redact) })),

@@ -1,5 +1,5 @@
 import type Docker from "dockerode";
-import { inspectContainer, removeAfterFailure, removeContainer } from "../docker/containers";
+import { createNamedContainer, inspectContainer, removeAfterFailure, removeContainer } from "../docker/containers";
 import { ensureImage } from "../docker/image";
 import { imageLabels } from "../docker/label-trust";
 import { createLabels, isManagedByBerth, LABELS } from "../docker/labels";
@@ -29,7 +29,7 @@ async function launchOn(member: Member, props: PersistentContainerProps, specHas
   await ensureImage(member.docker, props.image as string, props.pullPolicy, props.registryAuth, hostProgress(props, member));
   const facts = { kind: "persistent-container" as const, owner: props.owner, specHash, lifetime: props.lifetime, containerName: props.name };
   const labels = createLabels(facts, props.labels, await imageLabels(member.docker, props.image as string));
-  const container = await member.docker.createContainer(persistentContainerPlan(props, labels));
+  const container = await createNamedContainer(member.docker, persistentContainerPlan(props, labels));
   try {
     await container.start();
     return await container.inspect();

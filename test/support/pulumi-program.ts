@@ -23,10 +23,14 @@ export class PulumiProgram {
   readonly stack = "e2e";
   private readonly stateDir: string;
 
-  /** `source`: the program's folder relative to the repository, e.g. `examples/quickstart`. */
-  constructor(source: string) {
+  /**
+   * `source`: the program's folder relative to the repository, e.g. `examples/quickstart`.
+   * `projectLength`: lengthen the project name to this many characters, keeping its unique start.
+   */
+  constructor(source: string, options: { projectLength?: number } = {}) {
     const suffix = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-    this.project = `e2e-${path.basename(source)}-${suffix}`;
+    const project = `e2e-${path.basename(source)}-${suffix}`;
+    this.project = options.projectLength ? `${project}-customer-analytics-platform-infrastructure-and-more`.slice(0, options.projectLength) : project;
     this.dir = path.join(ROOT, ".berth", "e2e", this.project);
     this.stateDir = path.join(this.dir, ".state");
     fs.mkdirSync(this.stateDir, { recursive: true });

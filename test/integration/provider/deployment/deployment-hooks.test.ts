@@ -36,7 +36,7 @@ describe("Deployment hooks against the real daemon", () => {
   it("creates a labelled container gated on HTTP readiness, with host ports and endpoints read back", async () => {
     const { id, outs } = await hooks.create(await checked("web", { ports: httpPort, readiness: httpProbe }));
     const info = await docker.getContainer(id).inspect();
-    expect(info.Name).toMatch(new RegExp(`^/${project}-test-web-[0-9a-f]{8}$`));
+    expect(info.Name).toMatch(new RegExp(`^/${project}-test-web-[0-9a-f]{12}$`));
     expect(info.Config.Labels).toMatchObject({ "dev.berth.managed-by": "berth", "dev.berth.kind": "deployment", "dev.berth.resource": "web" });
     expect(info.HostConfig.Privileged).toBe(false);
     expect(outs.state).toBe("running");
@@ -264,5 +264,15 @@ describe("Deployment hooks against the real daemon", () => {
     expect(failures).toEqual([
       { property: "sidecars.0.ports", reason: "cannot be published by a sidecar: it shares the main container's network; publish the port on the main container instead" },
     ]);
+  });
+
+  it("gives the loser of two creates racing for one name berth's own message naming the holder, not Docker's conflict", async () => {
+    const name = `${project}-contested`;
+    const racer = (resource: string) => checked(resource, { image: BUSYBOX, command: ["sleep", "3600"], name });
+    const results = await Promise.allSettled([hooks.create(await racer("racer-a")), hooks.create(await racer("racer-b"))]);
+    const lost = results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason));
+    expect(lost).toHaveLength(1);
+    expect(lost[0]).toMatch(new RegExp(`container name "${name}" is (already )?taken by (berth resource )?${project}/test/racer-[ab]`));
+    expect(lost[0]).not.toContain("Conflict");
   });
 });
