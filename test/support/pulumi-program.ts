@@ -116,6 +116,11 @@ export class PulumiProgram {
     return exported.deployment.resources ?? [];
   }
 
+  /** The stack's state file in the program's file backend. */
+  stateFile(stack = this.stack): string {
+    return path.join(this.stateDir, ".pulumi", "stacks", this.project, `${stack}.json`);
+  }
+
   /** Destroys whatever is left and removes the copy. */
   async dispose(): Promise<void> {
     await this.run(["destroy", "--yes", "--skip-preview", "--non-interactive"]);

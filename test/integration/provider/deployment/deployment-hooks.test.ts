@@ -1,6 +1,7 @@
 import * as net from "net";
 import { afterAll, describe, expect, it } from "vitest";
 import * as hooks from "../../../../provider/deployment/deployment-hooks";
+import { LOG_TAIL_MAX_BYTES } from "../../../../provider/docker/log-tail";
 import * as volumeHooks from "../../../../provider/volume/volume-hooks";
 import { defaultHostUrl, sweep, testDocker, uniqueProject } from "../../../support/docker";
 
@@ -139,6 +140,28 @@ describe("Deployment hooks against the real daemon", () => {
     expect(String(error)).toContain("about to fail");
     expect(String(error)).not.toContain("tok-123456");
     expect(await leftovers("crasher")).toEqual([]);
+  });
+
+  it("bounds a gate error in bytes and leaves no part of a secret in it, after a 4 MB line, a secret split into 16 KB entries and control bytes", async () => {
+    const TOKEN = "TOPSECRET-abcdefghijklmnopqrstuvwxyz0123456789";
+    const script = [
+      "head -c 4194304 /dev/zero | tr '\\0' a; echo",
+      'i=0; while [ $i -lt 12000 ]; do printf %s "$TOKEN"; i=$((i+1)); done; echo',
+      "printf 'clear\\033[2J nul\\000 end\\n'",
+      "exit 5",
+    ].join("; ");
+    const error = String(
+      await hooks
+        .create(await checked("noisy", { image: BUSYBOX, command: ["sh", "-c", script], env: { TOKEN }, secretEnvKeys: ["TOKEN"], ports: httpPort, readiness: { ...httpProbe, deadlineSeconds: 60 } }))
+        .catch((e: Error) => e),
+    );
+    expect(error).toMatch(/exit code 5/);
+    expect(Buffer.byteLength(error)).toBeLessThan(LOG_TAIL_MAX_BYTES + 2048);
+    expect(error).toContain("clear\\x1b[2J nul\\x00 end");
+    expect(error).not.toMatch(/[\u0000\u001b]/);
+    const rest = error.split("[secret]").join("");
+    expect(Array.from({ length: TOKEN.length - 3 }, (_, i) => TOKEN.slice(i, i + 4)).filter((piece) => rest.includes(piece))).toEqual([]);
+    expect(await leftovers("noisy")).toEqual([]);
   });
 
   it("fails fast when the container is killed during the gate, removes it, and the next create converges", async () => {

@@ -1,0 +1,11 @@
+import { Job } from "berth";
+
+// 50 MB of output in 64 KB lines, each of which Docker stores as four 16 KB entries; then control bytes.
+const loud = new Job("loud", {
+  image: "berth.local/busybox:latest",
+  command: ["sh", "-c", "yes \"$(head -c 65536 /dev/zero | tr '\\0' x)\" | head -c 52428800; echo; printf 'bell\\007 esc\\033[2J nul\\000 end\\n'"],
+  logTailLines: 1000,
+  timeoutSeconds: 300,
+});
+
+export const logTail = loud.logTail;
