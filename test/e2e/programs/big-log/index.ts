@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { Job } from "berth";
 
 // 50 MB of output in 64 KB lines, each of which Docker stores as four 16 KB entries; then control bytes.
@@ -9,3 +10,12 @@ const loud = new Job("loud", {
 });
 
 export const logTail = loud.logTail;
+
+// A job with a secret env value: its logTail may carry the secret's neighbours, so it is a secret output.
+const quiet = new Job("quiet", {
+  image: "berth.local/busybox:latest",
+  command: ["sh", "-c", "echo using $TOKEN"],
+  env: { TOKEN: new pulumi.Config().requireSecret("token") },
+});
+
+export const quietLogTail = quiet.logTail;
