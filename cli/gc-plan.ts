@@ -38,8 +38,8 @@ function orphanReason(object: BerthObject, view: StateView): string {
  * stack in the state read (another backend's, unknown here) unless the user
  * named it, everything of a stack whose update holds its lock (it may be
  * creating this very object), persistent containers unless asked, and volumes
- * that a container gc leaves in place still mounts. Containers are decided first so that a volume whose only
- * users are removed goes too.
+ * that a container gc leaves in place still mounts. Containers are decided
+ * first so that a volume whose only users are removed goes too.
  */
 export function planGc(objects: BerthObject[], view: StateView, options: GcOptions): GcEntry[] {
   const unreferenced = objects.filter((object) => !isReferenced(object, view));
