@@ -1,4 +1,5 @@
 import type Docker from "dockerode";
+import { trustedContainers } from "../provider/docker/label-trust";
 import { LABELS, MANAGED_BY } from "../provider/docker/labels";
 import { containerObject, volumeObject, volumeUsers, type BerthContainer, type BerthObject } from "./berth-object";
 import { answerWithin } from "./each-host";
@@ -25,7 +26,7 @@ const byName = (a: BerthObject, b: BerthObject) => a.name.localeCompare(b.name);
 /** berth's containers on one host, found by label, never by name. */
 export async function berthContainers(docker: Docker, url: string, filter: ObjectFilter): Promise<BerthContainer[]> {
   const listed = await docker.listContainers({ all: true, filters: { label: labelFilter(filter) }, ...answerWithin() });
-  return listed.map((info) => containerObject(url, info)).filter(defined).sort(byName);
+  return (await trustedContainers(docker, listed)).map((info) => containerObject(url, info)).filter(defined).sort(byName);
 }
 
 /** berth's containers, then its volumes, on one host. */

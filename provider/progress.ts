@@ -1,4 +1,5 @@
 import * as path from "path";
+import { escapeControl } from "./docker/log-tail";
 import { log } from "./log";
 
 type Severity = "info" | "warning";
@@ -64,13 +65,14 @@ export function warning(subject: string, message: string): void {
 }
 
 /**
- * The last complete line of a command's output so far, redacted and then
- * shortened to fit a progress message. A line still being written is left
- * out: it may hold the first half of a secret, which no redaction can match.
+ * The last complete line of a command's output so far, redacted, its control
+ * characters escaped, and then shortened to fit a progress message. A line
+ * still being written is left out: it may hold the first half of a secret,
+ * which no redaction can match.
  */
 export function lastOutputLine(output: string, redact: (text: string) => string): string {
   const complete = output.slice(0, output.lastIndexOf("\n") + 1);
-  const line = redact(complete).trimEnd().split("\n").pop()?.trim() ?? "";
+  const line = escapeControl(redact(complete).trimEnd().split("\n").pop()?.trim() ?? "");
   return line.length > PROGRESS_LINE_CHARS ? `${line.slice(0, PROGRESS_LINE_CHARS)}…` : line;
 }
 

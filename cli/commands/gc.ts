@@ -4,7 +4,7 @@ import { isNotFound } from "../../provider/docker/errors";
 import type { BerthObject } from "../berth-object";
 import { COMMON_OPTIONS, OWNER_OPTIONS, parseCommandArgs } from "../command-args";
 import { answers, eachHost, failureMessage, reportHostFailures } from "../each-host";
-import { planGc, type GcEntry } from "../gc-plan";
+import { isKnownProject, planGc, type GcEntry } from "../gc-plan";
 import { hostTargets } from "../host-targets";
 import { hostInventory } from "../inventory";
 import { ownerText } from "../object-columns";
@@ -16,16 +16,19 @@ import { renderTable, type Row } from "../table";
 import type { Terminal } from "../terminal";
 import { UsageError } from "../usage-error";
 
-export const GC_USAGE = `Usage: berth gc [--dry-run] [--include-persistent] [--host URL ...] [--project P] [--stack S] [--state-dir DIR ...]
+export const GC_USAGE = `Usage: berth gc [--dry-run] [--include-persistent] [--include-unknown] [--host URL ...] [--project P] [--stack S] [--state-dir DIR ...]
 
 Finds berth's containers and volumes that no stack's state references (left
 behind by an interrupted \`pulumi up\` or a removed stack) and removes them:
 containers with their anonymous volumes, then volumes. State comes from the
 Pulumi CLI's current backend (PULUMI_BACKEND_URL or \`pulumi login\`), or from
 file backends with --state-dir. When the state cannot be read, nothing is removed.
+Objects of projects with no stack in that state are unknown (another backend's):
+they are listed and kept unless named with --project or --include-unknown.
 
   --dry-run              show what would be removed, remove nothing
   --include-persistent   also remove containers with lifetime \`persistent\`
+  --include-unknown      also remove objects of projects with no stack in the state read
   --host URL             a Docker host (unix://, tcp://, ssh://); repeat for several
   --project P            only objects of project P
   --stack S              only objects of stack S
@@ -37,6 +40,7 @@ const OPTIONS = {
   ...OWNER_OPTIONS,
   "dry-run": { type: "boolean" },
   "include-persistent": { type: "boolean" },
+  "include-unknown": { type: "boolean" },
   "state-dir": { type: "string", multiple: true },
 } as const;
 
@@ -75,7 +79,10 @@ export async function gc(args: string[], terminal: Terminal): Promise<number> {
     return 1;
   }
   const objects = answers(results);
-  const entries = planGc(objects, state.view, { includePersistent: Boolean(values["include-persistent"]) });
+  const entries = planGc(objects, state.view, {
+    includePersistent: Boolean(values["include-persistent"]),
+    includeUnknown: Boolean(values["include-unknown"]) || values.project !== undefined,
+  });
   terminal.out(`Read ${state.view.stacks.length} stack${state.view.stacks.length === 1 ? "" : "s"} from ${state.snapshot.source}.`);
   if (entries.length === 0) {
     terminal.out(`No orphans: stack state references all ${objects.length} berth objects found.`);
@@ -90,6 +97,10 @@ export async function gc(args: string[], terminal: Terminal): Promise<number> {
   for (const line of renderTable(header, rows)) terminal.out(line);
 
   const kept = entries.length - toRemove.length;
+  const unknown = [...new Set(entries.filter((e) => e.action === "keep" && !isKnownProject(e.object.owner.project, state.view)).map((e) => e.object.owner.project))];
+  if (unknown.length > 0) {
+    terminal.out(`Unknown projects, kept: ${unknown.map((p) => `\`${p}\``).join(", ")} (no stack in ${state.snapshot.source}; name one with --project to remove its objects).`);
+  }
   if (dryRun) {
     terminal.out(`Dry run: ${toRemove.length} would be removed, ${kept} kept.`);
     return failed ? 1 : 0;

@@ -44,6 +44,11 @@ export function secretEnvKeys(env: Record<string, pulumi.Input<string>> | undefi
   );
 }
 
+/** Whether an env value may be a secret: only a value that is not plain text can be. */
+export function mayHoldSecretEnv(env: Record<string, pulumi.Input<string>> | undefined): boolean {
+  return Object.values(env ?? {}).some((value) => typeof value !== "string");
+}
+
 /**
  * The props a container resource hands the engine: its args, the host split
  * from its TLS material, its owner, the names of its secret env entries, and

@@ -128,7 +128,8 @@ export async function read(id: string, stored: Record<string, unknown>): Promise
   } catch (err) {
     throw fail(old, `could not inspect container ${id.slice(0, 12)}: ${dockerMessage(err)}`, "Check that the daemon is running and reachable");
   }
-  if (!info || !isOwnedBy(info.Config.Labels, old.owner)) {
+  // The container id is the key: whatever the resource is called now, the container made for it is the one with this id.
+  if (!info || !isManagedByBerth(info.Config.Labels)) {
     log.provider("%s is gone from host %s", id.slice(0, 12), old.host.url);
     return {};
   }
@@ -143,7 +144,8 @@ export async function read(id: string, stored: Record<string, unknown>): Promise
 
 export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
   const old = plainProps(olds) as unknown as DeploymentOutputs;
-  const props = deploymentSchema.parse(plainProps(news));
+  // A rename (aliases, a new parent) updates in place: the owner stays the one written on the container's labels.
+  const props = { ...deploymentSchema.parse(plainProps(news)), owner: old.owner };
   const docker = client(props);
   const container = docker.getContainer(id);
   try {
@@ -175,15 +177,19 @@ export async function deleteDeployment(id: string, stored: Record<string, unknow
   try {
     info = await inspect(docker, id);
     if (!info) return;
-    if (!isOwnedBy(info.Config.Labels, props.owner)) {
-      log.provider("%s no longer carries this resource's labels: leaving it alone", id.slice(0, 12));
+    if (isManagedByBerth(info.Config.Labels)) {
+      if (props.sidecars?.length) await removeSidecars(docker, info.Name.replace(/^\//, ""), props.stopGracePeriodSeconds);
+      await removeContainer(docker, id, props.stopGracePeriodSeconds);
       return;
     }
-    if (props.sidecars?.length) await removeSidecars(docker, info.Name.replace(/^\//, ""), props.stopGracePeriodSeconds);
-    await removeContainer(docker, id, props.stopGracePeriodSeconds);
   } catch (err) {
     throw fail(props, `could not remove container ${id.slice(0, 12)}: ${dockerMessage(err)}`, "Check the daemon, then run `pulumi destroy` again");
   }
+  throw fail(
+    props,
+    `container ${id.slice(0, 12)}, recorded as this resource's, does not carry berth's labels, so berth does not remove it`,
+    "Remove it yourself if it is yours, then run `pulumi destroy` again",
+  );
 }
 
 export { deleteDeployment as delete };

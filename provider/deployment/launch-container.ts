@@ -1,7 +1,8 @@
 import type Docker from "dockerode";
-import { removeAfterFailure } from "../docker/containers";
+import { createNamedContainer, removeAfterFailure } from "../docker/containers";
 import { dockerMessage } from "../docker/errors";
 import { chooseHostPorts, conflictingPort } from "../docker/host-ports";
+import { imageLabels } from "../docker/label-trust";
 import { createLabels } from "../docker/labels";
 import { portHolder } from "../docker/published-ports";
 import { withAllocationLock } from "../docker/allocation-lock";
@@ -27,13 +28,14 @@ export async function launchContainer(docker: Docker, props: DeploymentProps, na
   // Ports from a range and GPUs are chosen and claimed (by the new container's
   // labels) under the daemon's allocation lock, so concurrent creates from any
   // stack never pick the same ones; Docker's own choices need no lock.
+  const fromImage = await imageLabels(docker, props.image);
   const allocates = wantsGpus(props.gpus) || (props.host.portRange !== undefined && requests.some((r) => r.hostPort === undefined));
   const create = async () => {
     const hostPorts = await chooseHostPorts(docker, props.host, requests, exclude);
     const allocated = [...hostPorts.values()].filter((p): p is number => typeof p === "number");
     const gpuIds = await allocateGpuIds(docker, props.host, props.gpus);
-    const labels = createLabels({ kind: "deployment", owner: props.owner, specHash, ports: allocated, gpus: gpuIds }, props.labels);
-    return docker.createContainer(deploymentContainerPlan(props, name, labels, hostPorts, { inventory: props.host.gpus, ids: gpuIds }));
+    const labels = createLabels({ kind: "deployment", owner: props.owner, specHash, ports: allocated, gpus: gpuIds, containerName: name }, props.labels, fromImage);
+    return createNamedContainer(docker, deploymentContainerPlan(props, name, labels, hostPorts, { inventory: props.host.gpus, ids: gpuIds }));
   };
 
   for (let attempt = 1; ; attempt++) {

@@ -1,8 +1,9 @@
 import type Docker from "dockerode";
 import { containerPlan } from "../container/container-plan";
-import { removeAfterFailure, removeContainer } from "../docker/containers";
+import { createNamedContainer, removeAfterFailure, removeContainer } from "../docker/containers";
 import { dockerMessage } from "../docker/errors";
 import { ensureImage } from "../docker/image";
+import { imageLabels, trustedContainers } from "../docker/label-trust";
 import { createLabels, LABELS, MANAGED_BY } from "../docker/labels";
 import { progress } from "../progress";
 import { restartPolicy } from "./container-plan";
@@ -34,7 +35,7 @@ export function sidecarPlan(props: DeploymentProps, sidecar: SidecarProps, mainN
 /** The sidecars berth started next to a main container, found by label. */
 export async function sidecarsOf(docker: Docker, mainName: string): Promise<string[]> {
   const containers = await docker.listContainers({ all: true, filters: { label: [`${LABELS.managedBy}=${MANAGED_BY}`, `${LABELS.sidecarOf}=${mainName}`] } });
-  return containers.map((c) => c.Id);
+  return (await trustedContainers(docker, containers)).map((c) => c.Id);
 }
 
 export async function removeSidecars(docker: Docker, mainName: string, graceSeconds?: number): Promise<void> {
@@ -54,8 +55,9 @@ export async function startSidecars(docker: Docker, props: DeploymentProps, main
   for (const sidecar of props.sidecars) {
     try {
       await ensureImage(docker, sidecar.image, sidecar.pullPolicy, props.registryAuth, progress(`Deployment "${props.owner.resource}" sidecar "${sidecar.name}"`));
-      const labels = { ...createLabels({ kind: "deployment", owner: props.owner, specHash }, props.labels), [LABELS.sidecarOf]: mainName };
-      const container = await docker.createContainer(sidecarPlan(props, sidecar, mainName, labels));
+      const facts = { kind: "deployment" as const, owner: props.owner, specHash, containerName: `${mainName}-${sidecar.name}`, sidecarOf: mainName };
+      const labels = createLabels(facts, props.labels, await imageLabels(docker, sidecar.image));
+      const container = await createNamedContainer(docker, sidecarPlan(props, sidecar, mainName, labels));
       started.push(container.id);
       await container.start();
     } catch (err) {

@@ -1,6 +1,8 @@
 import type Docker from "dockerode";
 import { log } from "../log";
-import { dockerMessage, isNotFound, isNotModified } from "./errors";
+import { retryUntil } from "../readiness/retry-until";
+import { dockerMessage, isConflict, isNotFound, isNotModified } from "./errors";
+import { describeHolder } from "./labels";
 
 /** Inspects a container; a missing one is `undefined`, any other failure is thrown. */
 export async function inspectContainer(docker: Docker, idOrName: string): Promise<Docker.ContainerInspectInfo | undefined> {
@@ -33,4 +35,21 @@ export async function removeContainer(docker: Docker, id: string, graceSeconds?:
 /** Cleanup after a failure: never hides the original error, only logs its own. */
 export async function removeAfterFailure(docker: Docker, id: string): Promise<void> {
   await removeContainer(docker, id).catch((err) => log.docker("%s: cleanup failed: %s", id.slice(0, 12), dockerMessage(err)));
+}
+
+/**
+ * Creates a named container. A name already taken (by a concurrent create, or
+ * a container made meanwhile) is berth's own error naming the holder, never
+ * Docker's bare conflict.
+ */
+export async function createNamedContainer(docker: Docker, options: Docker.ContainerCreateOptions): Promise<Docker.Container> {
+  try {
+    return await docker.createContainer(options);
+  } catch (err) {
+    if (!isConflict(err) || !options.name) throw err;
+    // Docker holds the name of a container still being created before it can be inspected.
+    const name = options.name;
+    const holder = await retryUntil(() => inspectContainer(docker, name), Boolean, { deadlineMs: 2000, periodMs: 50, what: `container "${name}"` }).catch(() => undefined);
+    throw new Error(`container name "${options.name}" is already taken by ${describeHolder(holder?.Config.Labels)}; berth never removes it: remove it yourself or choose another \`name\``);
+  }
 }

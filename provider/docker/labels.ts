@@ -11,6 +11,8 @@ export const LABELS = {
   gpus: "dev.berth.gpus",
   /** On a sidecar: the name of the main container whose network it shares. */
   sidecarOf: "dev.berth.sidecar-of",
+  /** On a container: the name berth created it with, which an image or a copy made by `docker commit` cannot match. */
+  containerName: "dev.berth.container-name",
 } as const;
 
 export const MANAGED_BY = "berth";
@@ -28,14 +30,24 @@ export interface LabelFacts {
   kind: ObjectKind;
   owner: Owner;
   specHash: string;
+  /** A container's name. */
+  containerName?: string;
+  sidecarOf?: string;
   lifetime?: string;
   ports?: number[];
   gpus?: string[];
 }
 
-/** berth's labels win over the user's: ownership must not be forgeable by a stack's own labels. */
-export function createLabels(facts: LabelFacts, userLabels: Record<string, string> = {}): Record<string, string> {
+/**
+ * berth's labels win over the user's and the image's: ownership must not be
+ * forgeable by a stack's own labels, nor by an image's (Docker copies an
+ * image's labels onto its containers). Every label of the image under berth's
+ * prefix that berth does not write itself is cleared (set empty).
+ */
+export function createLabels(facts: LabelFacts, userLabels: Record<string, string> = {}, imageLabels: Record<string, string> = {}): Record<string, string> {
+  const cleared = Object.keys(imageLabels).filter((key) => key.startsWith(RESERVED_LABEL_PREFIX));
   const labels: Record<string, string> = {
+    ...Object.fromEntries(cleared.map((key) => [key, ""])),
     ...userLabels,
     [LABELS.managedBy]: MANAGED_BY,
     [LABELS.kind]: facts.kind,
@@ -47,6 +59,8 @@ export function createLabels(facts: LabelFacts, userLabels: Record<string, strin
   if (facts.lifetime) labels[LABELS.lifetime] = facts.lifetime;
   if (facts.ports?.length) labels[LABELS.ports] = facts.ports.join(",");
   if (facts.gpus?.length) labels[LABELS.gpus] = facts.gpus.join(",");
+  if (facts.containerName) labels[LABELS.containerName] = facts.containerName;
+  if (facts.sidecarOf) labels[LABELS.sidecarOf] = facts.sidecarOf;
   return labels;
 }
 
@@ -65,6 +79,11 @@ export function isOwnedBy(labels: Record<string, string> | null | undefined, own
 
 export function describeOwner(labels: Record<string, string>): string {
   return `${labels[LABELS.project]}/${labels[LABELS.stack]}/${labels[LABELS.resource]}`;
+}
+
+/** Who holds an object name, in words: the berth resource whose labels it carries, or a stranger. */
+export function describeHolder(labels: Record<string, string> | null | undefined): string {
+  return isManagedByBerth(labels) ? `berth resource ${describeOwner(labels!)}` : "an object berth did not create";
 }
 
 /** A label key starting with berth's prefix is reserved. */

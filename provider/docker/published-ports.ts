@@ -1,5 +1,6 @@
 import * as net from "net";
 import type Docker from "dockerode";
+import { trustedContainers } from "./label-trust";
 import { LABELS } from "./labels";
 
 /**
@@ -9,8 +10,11 @@ import { LABELS } from "./labels";
  */
 export async function publishedPorts(docker: Docker): Promise<Set<number>> {
   const taken = new Set<number>();
-  for (const container of await docker.listContainers({ all: true })) {
+  const listed = await docker.listContainers({ all: true });
+  for (const container of listed) {
     for (const port of container.Ports ?? []) if (port.PublicPort) taken.add(port.PublicPort);
+  }
+  for (const container of await trustedContainers(docker, listed)) {
     for (const port of (container.Labels?.[LABELS.ports] ?? "").split(",")) if (port) taken.add(Number(port));
   }
   return taken;

@@ -1,4 +1,5 @@
 import type Docker from "dockerode";
+import { trustedContainers } from "../docker/label-trust";
 import { describeOwner, LABELS, MANAGED_BY } from "../docker/labels";
 import type { GpuHolding } from "./gpu-allocation";
 
@@ -9,6 +10,6 @@ import type { GpuHolding } from "./gpu-allocation";
  * stacks share a host.
  */
 export async function gpuHoldings(docker: Docker): Promise<GpuHolding[]> {
-  const containers = await docker.listContainers({ all: true, filters: { label: [`${LABELS.managedBy}=${MANAGED_BY}`, LABELS.gpus] } });
-  return containers.map((c) => ({ holder: describeOwner(c.Labels), ids: c.Labels[LABELS.gpus].split(",").filter(Boolean) }));
+  const listed = await docker.listContainers({ all: true, filters: { label: [`${LABELS.managedBy}=${MANAGED_BY}`, LABELS.gpus] } });
+  return (await trustedContainers(docker, listed)).map((c) => ({ holder: describeOwner(c.Labels), ids: c.Labels[LABELS.gpus].split(",").filter(Boolean) }));
 }

@@ -2,10 +2,11 @@ import type * as pulumi from "@pulumi/pulumi";
 import type Docker from "dockerode";
 import { containerPlan } from "../container/container-plan";
 import { dockerClient } from "../docker/client";
-import { removeContainer } from "../docker/containers";
+import { createNamedContainer, removeContainer } from "../docker/containers";
 import { dockerMessage } from "../docker/errors";
 import { ensureImage } from "../docker/image";
 import { createWithGpus, gpuStartProblem } from "../gpu/create-with-gpus";
+import { imageLabels, trustedContainers } from "../docker/label-trust";
 import { createLabels, LABELS } from "../docker/labels";
 import { plainData, plainProps } from "../dynamic/plain-props";
 import { replacingSpecHash } from "../dynamic/property-diff";
@@ -31,20 +32,20 @@ function client(props: JobProps): Docker {
 async function removeLeftovers(docker: Docker, props: JobProps): Promise<void> {
   const { owner } = props;
   const filters = { label: [`${LABELS.kind}=job`, `${LABELS.project}=${owner.project}`, `${LABELS.stack}=${owner.stack}`, `${LABELS.resource}=${owner.resource}`] };
-  for (const container of await docker.listContainers({ all: true, filters })) {
+  for (const container of await trustedContainers(docker, await docker.listContainers({ all: true, filters }))) {
     log.provider("job %s: removing container %s left by an interrupted run", owner.resource, container.Id.slice(0, 12));
     await removeContainer(docker, container.Id);
   }
 }
 
-function describeFailure(props: JobProps, result: AttemptResult, attempts: number, redact: (s: string) => string): string {
+function describeFailure(props: JobProps, result: AttemptResult, attempts: number): string {
   const what = result.timedOut
     ? `did not finish within ${props.timeoutSeconds * 1000} ms and was killed`
     : result.oomKilled
       ? `was killed for running out of memory (exit code ${result.exitCode}${props.memory ? `, memory limit ${props.memory}` : ""})`
       : `exited with code ${result.exitCode} (success is ${props.successExitCodes.join(", ")})`;
   const tries = attempts > 1 ? ` on each of ${attempts} attempts (backoffLimit ${props.backoffLimit})` : "";
-  const tail = result.logTail ? `; last log lines:\n${redact(result.logTail)}` : "; it wrote no log lines";
+  const tail = result.logTail ? `; last log lines:\n${result.logTail}` : "; it wrote no log lines";
   return `${what}${tries}${tail}`;
 }
 
@@ -77,11 +78,12 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
     report(`running attempt ${attempt} of ${attempts} (timeout ${props.timeoutSeconds} s)`);
     const name = `${objectName(props.owner, hash)}-${attempt}`;
     try {
+      const fromImage = await imageLabels(docker, props.image);
       const { container } = await createWithGpus(docker, props.host, props.gpus, props.image, (gpuIds) => {
-        const labels = createLabels({ kind: "job", owner: props.owner, specHash: hash, gpus: gpuIds }, props.labels);
-        return docker.createContainer(containerPlan(props, name, labels, { inventory: props.host.gpus, ids: gpuIds }));
+        const labels = createLabels({ kind: "job", owner: props.owner, specHash: hash, gpus: gpuIds, containerName: name }, props.labels, fromImage);
+        return createNamedContainer(docker, containerPlan(props, name, labels, { inventory: props.host.gpus, ids: gpuIds }));
       });
-      result = await runAttempt(docker, container, props.timeoutSeconds * 1000, props.logTailLines, (elapsedMs, logEnd) =>
+      result = await runAttempt(docker, container, props.timeoutSeconds * 1000, props.logTailLines, redact, (elapsedMs, logEnd) =>
         report(runningFor(`running attempt ${attempt} of ${attempts}`, elapsedMs, props.timeoutSeconds, { label: "last log line", text: lastOutputLine(logEnd, redact) })),
       );
     } catch (err) {
@@ -96,14 +98,14 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
         exitCode: result.exitCode,
         attempts: attempt,
         durationMs: result.durationMs,
-        logTail: redact(result.logTail),
+        logTail: result.logTail,
         completedAt: new Date().toISOString(),
       };
       return { id: `${objectName(props.owner, hash)}-${Date.now().toString(36)}`, outs: plainData(outs) };
     }
     log.provider("job %s: attempt %d failed with exit code %d", props.owner.resource, attempt, result.exitCode);
   }
-  throw fail(props, describeFailure(props, result!, attempts, redact));
+  throw fail(props, describeFailure(props, result!, attempts));
 }
 
 /** A job's result is history: there is no object to refresh. */
@@ -113,7 +115,8 @@ export async function read(id: string, stored: Record<string, unknown>): Promise
 
 export async function update(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
   const old = plainProps(olds) as unknown as JobOutputs;
-  const props = jobSchema.parse(plainProps(news));
+  // A rename (aliases, a new parent) updates in place: the owner stays the one its containers were labelled with.
+  const props = { ...jobSchema.parse(plainProps(news)), owner: old.owner };
   const { imageId, specHash, exitCode, attempts, durationMs, logTail, completedAt } = old;
   return { outs: plainData({ ...props, imageId, specHash, exitCode, attempts, durationMs, logTail, completedAt }) };
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { containerResourceProps, type ContainerArgs } from "../container/container-args";
+import { containerResourceProps, mayHoldSecretEnv, type ContainerArgs } from "../container/container-args";
 import { hooksProvider } from "../dynamic/hooks-provider";
 import { withSecretOutputs } from "../dynamic/resource-owner";
 
@@ -12,7 +12,7 @@ export interface JobArgs extends ContainerArgs {
   successExitCodes?: pulumi.Input<pulumi.Input<number>[]>;
   /** Any values; a change re-runs the job. */
   triggers?: pulumi.Input<pulumi.Input<unknown>[]>;
-  /** How many of the job's last log lines its outputs and errors carry; 20 by default. */
+  /** How many of the job's last log lines its outputs and errors carry (at most 16 KiB of them); 20 by default. */
   logTailLines?: pulumi.Input<number>;
 }
 
@@ -24,7 +24,11 @@ export class Job extends pulumi.dynamic.Resource {
   declare public readonly exitCode: pulumi.Output<number>;
   declare public readonly attempts: pulumi.Output<number>;
   declare public readonly durationMs: pulumi.Output<number>;
-  /** The last log lines of the successful attempt, secret env values redacted. */
+  /**
+   * The last log lines of the successful attempt: secret env values redacted,
+   * control characters escaped, at most 16 KiB. A secret output whenever an
+   * env value is not plain text (it may be a secret).
+   */
   declare public readonly logTail: pulumi.Output<string>;
   declare public readonly imageId: pulumi.Output<string>;
   declare public readonly completedAt: pulumi.Output<string>;
@@ -34,7 +38,7 @@ export class Job extends pulumi.dynamic.Resource {
       PROVIDER,
       name,
       containerResourceProps(name, args, ["exitCode", "attempts", "durationMs", "logTail", "imageId", "completedAt"]),
-      withSecretOutputs(opts, ["hostTls", "registryAuth"]),
+      withSecretOutputs(opts, ["hostTls", "registryAuth", ...(mayHoldSecretEnv(args.env) ? ["logTail"] : [])]),
       "berth",
       "Job",
     );

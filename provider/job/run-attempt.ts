@@ -14,7 +14,8 @@ export interface AttemptResult {
 /**
  * Runs one attempt of a job, in a created container, to completion: waits for the container's exit
  * (registered before the start, so a quick exit is not missed), kills it at
- * the timeout, reads the exit code and logs, and only then removes it — so
+ * the timeout, reads the exit code and its log tail (redacted before any
+ * cut), and only then removes it — so
  * no removal can race the result. While it runs, `onProgress` hears how long
  * it has run and the end of its log, never after the attempt is over.
  */
@@ -23,6 +24,7 @@ export async function runAttempt(
   container: Docker.Container,
   timeoutMs: number,
   tailLines: number,
+  redact: (text: string) => string,
   onProgress: (elapsedMs: number, logEnd: string) => void,
 ): Promise<AttemptResult> {
   try {
@@ -34,7 +36,7 @@ export async function runAttempt(
     const beating = setInterval(() => {
       if (reading) return;
       reading = true;
-      containerLogTail(docker, container.id, 1)
+      containerLogTail(docker, container.id, { lines: 1, redact, settled: false })
         .then((log) => over || onProgress(Date.now() - started, `${log}\n`))
         .catch(() => undefined)
         .finally(() => (reading = false));
@@ -59,7 +61,7 @@ export async function runAttempt(
       oomKilled: Boolean(state.OOMKilled),
       timedOut,
       durationMs,
-      logTail: tailLines > 0 ? await containerLogTail(docker, container.id, tailLines) : "",
+      logTail: tailLines > 0 ? await containerLogTail(docker, container.id, { lines: tailLines, redact, settled: true }) : "",
     };
   } finally {
     await removeContainer(docker, container.id);

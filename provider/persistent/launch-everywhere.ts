@@ -1,6 +1,7 @@
 import type Docker from "dockerode";
-import { inspectContainer, removeAfterFailure, removeContainer } from "../docker/containers";
+import { createNamedContainer, inspectContainer, removeAfterFailure, removeContainer } from "../docker/containers";
 import { ensureImage } from "../docker/image";
+import { imageLabels } from "../docker/label-trust";
 import { createLabels, isManagedByBerth, LABELS } from "../docker/labels";
 import { gateEverywhere } from "./gate-everywhere";
 import { allOrError, hostProgress, members, onEveryHost, type Member } from "./host-set";
@@ -26,8 +27,9 @@ async function clearName(member: Member, props: PersistentContainerProps): Promi
 async function launchOn(member: Member, props: PersistentContainerProps, specHash: string): Promise<Docker.ContainerInspectInfo> {
   await clearName(member, props);
   await ensureImage(member.docker, props.image as string, props.pullPolicy, props.registryAuth, hostProgress(props, member));
-  const labels = createLabels({ kind: "persistent-container", owner: props.owner, specHash, lifetime: props.lifetime }, props.labels);
-  const container = await member.docker.createContainer(persistentContainerPlan(props, labels));
+  const facts = { kind: "persistent-container" as const, owner: props.owner, specHash, lifetime: props.lifetime, containerName: props.name };
+  const labels = createLabels(facts, props.labels, await imageLabels(member.docker, props.image as string));
+  const container = await createNamedContainer(member.docker, persistentContainerPlan(props, labels));
   try {
     await container.start();
     return await container.inspect();

@@ -1,13 +1,10 @@
+import { logTail } from "../docker/log-tail";
 import { secretsRedactor } from "../redaction";
 import { failure, hostProgress, onEveryHost, type Member } from "./host-set";
 import type { PersistentContainerProps } from "./persistent-container-schema";
 import { provision, type SetupScript } from "./provision";
 
 const OUTPUT_TAIL_LINES = 20;
-
-function tail(text: string): string {
-  return text.trimEnd().split("\n").slice(-OUTPUT_TAIL_LINES).join("\n");
-}
 
 /**
  * Runs the setup script in each target's container, on all hosts at once,
@@ -33,7 +30,7 @@ export async function provisionEverywhere(
     if (outcome.value.exitCode !== 0) {
       throw failure(
         props,
-        `the setup script failed on host ${outcome.member.host.url} with exit code ${outcome.value.exitCode}; its last output lines:\n${redact(tail(outcome.value.output))}\n`,
+        `the setup script failed on host ${outcome.member.host.url} with exit code ${outcome.value.exitCode}; its last output lines:\n${logTail([Buffer.from(outcome.value.output)], true, { lines: OUTPUT_TAIL_LINES, redact, settled: true })}\n`,
       );
     }
   }

@@ -18,7 +18,7 @@ const PROGRESS_INTERVAL_MS = 500;
 
 /** The last lines of the container's log for an error message; reading them must not hide the error itself. */
 async function logSection(target: GateTarget): Promise<string> {
-  const tail = await containerLogTail(target.docker, target.containerId, LOG_TAIL_LINES).catch(
+  const tail = await containerLogTail(target.docker, target.containerId, { lines: LOG_TAIL_LINES, redact: target.redact, settled: false }).catch(
     (err) => `(the log could not be read: ${dockerMessage(err)})`,
   );
   return `Last ${LOG_TAIL_LINES} lines of the container log:\n${tail || "(the container wrote nothing)"}`;

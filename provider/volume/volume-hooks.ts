@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type Docker from "dockerode";
 import { dockerClient } from "../docker/client";
 import { dockerMessage, isConflict, isNotFound } from "../docker/errors";
-import { createLabels, describeOwner, isManagedByBerth, isOwnedBy, LABELS } from "../docker/labels";
+import { createLabels, describeHolder, describeOwner, isManagedByBerth, isOwnedBy, LABELS } from "../docker/labels";
 import { plainData, plainProps } from "../dynamic/plain-props";
 import { replacingSpecHash } from "../dynamic/property-diff";
 import { log } from "../log";
@@ -83,6 +83,11 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
   }
   const created = await inspectVolume(props, name);
   if (!created) throw fail(props, `volume "${name}" vanished right after it was created`);
+  // Docker answers a create of a name that exists with that volume: a create at the same moment may have won it.
+  const labels = created.Labels ?? {};
+  if (!isOwnedBy(labels, props.owner) || labels[LABELS.specHash] !== hash) {
+    throw fail(props, `volume "${name}" was created at the same moment by ${describeHolder(labels)}`, "berth leaves it alone; choose another `name`");
+  }
   return { id: name, outs: outputs(props, created, hash, false) };
 }
 
@@ -100,7 +105,8 @@ export async function read(id: string, stored: Record<string, unknown>): Promise
 export async function update(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
   // Only properties that never reach Docker change in place (host TLS material, `adopt`).
   const old = plainProps(olds) as unknown as VolumeOutputs;
-  const props = volumeSchema.parse(plainProps(news));
+  // A rename (aliases, a new parent) updates in place: the owner stays the one written on the volume's labels.
+  const props = { ...volumeSchema.parse(plainProps(news)), owner: old.owner };
   return { outs: plainData({ ...props, volumeName: old.volumeName, mountpoint: old.mountpoint, specHash: old.specHash, adopted: old.adopted }) };
 }
 

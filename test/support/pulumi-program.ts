@@ -29,11 +29,15 @@ export class PulumiProgram {
   readonly stack: string;
   private readonly outsideRepository: boolean;
 
-  /** `source`: the program's folder relative to the repository, e.g. `examples/quickstart`. */
-  constructor(source: string, options: { outsideRepository?: boolean; stack?: string } = {}) {
+  /**
+   * `source`: the program's folder relative to the repository, e.g. `examples/quickstart`.
+   * `projectLength`: lengthen the project name to this many characters, keeping its unique start.
+   */
+  constructor(source: string, options: { outsideRepository?: boolean; stack?: string; projectLength?: number } = {}) {
     this.stack = options.stack ?? "e2e";
     const suffix = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-    this.project = `e2e-${path.basename(source)}-${suffix}`;
+    const project = `e2e-${path.basename(source)}-${suffix}`;
+    this.project = options.projectLength ? `${project}-customer-analytics-platform-infrastructure-and-more`.slice(0, options.projectLength) : project;
     this.outsideRepository = options.outsideRepository ?? false;
     this.dir = path.join(this.outsideRepository ? path.join(os.tmpdir(), "berth-e2e") : path.join(ROOT, ".berth", "e2e"), this.project);
     fs.mkdirSync(this.stateDir, { recursive: true });
@@ -156,6 +160,11 @@ export class PulumiProgram {
   async stateResources(): Promise<Array<{ type: string; urn: string; outputs?: Record<string, any> }>> {
     const exported = JSON.parse(await this.ok(["stack", "export"]));
     return exported.deployment.resources ?? [];
+  }
+
+  /** The stack's state file in the program's file backend. */
+  stateFile(stack = this.stack): string {
+    return path.join(this.stateDir, ".pulumi", "stacks", this.project, `${stack}.json`);
   }
 
   /** Destroys whatever is left and removes the copy. */

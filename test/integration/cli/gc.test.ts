@@ -5,6 +5,7 @@ import * as path from "path";
 import type Docker from "dockerode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { berthObjects, defaultHostUrl, extraHostUrls, sweep, testDocker, uniqueProject } from "../../support/docker";
+import { writeFileBackend } from "./file-backend";
 import { labelledContainer, labelledVolume, runCli } from "./run-cli";
 
 const LOCAL = defaultHostUrl();
@@ -20,17 +21,10 @@ const names: Record<string, string> = {};
 
 /** A file backend as `pulumi` writes it, whose one stack holds `kept` and its volume `data`. */
 function writeState(keptId: string, dataVolume: string): void {
-  const urn = (type: string, name: string) => `urn:pulumi:test::${project}::pulumi-nodejs:dynamic/berth:${type}::${name}`;
-  fs.mkdirSync(path.join(stateDir, ".pulumi", "stacks", project), { recursive: true });
-  fs.writeFileSync(path.join(stateDir, ".pulumi", "meta.yaml"), "version: 1\n");
-  const latest = {
-    manifest: { time: new Date().toISOString(), version: "v3.248.0" },
-    resources: [
-      { urn: urn("Volume", "data"), custom: true, id: dataVolume, type: "pulumi-nodejs:dynamic/berth:Volume", outputs: { volumeName: dataVolume } },
-      { urn: urn("Deployment", "kept"), custom: true, id: keptId, type: "pulumi-nodejs:dynamic/berth:Deployment", outputs: { containerId: keptId } },
-    ],
-  };
-  fs.writeFileSync(path.join(stateDir, ".pulumi", "stacks", project, "test.json"), JSON.stringify({ version: 3, checkpoint: { stack: `organization/${project}/test`, latest } }));
+  writeFileBackend(stateDir, project, "test", [
+    { type: "Volume", name: "data", id: dataVolume, outputs: { volumeName: dataVolume } },
+    { type: "Deployment", name: "kept", id: keptId, outputs: { containerId: keptId } },
+  ]);
 }
 
 /** A file backend that exists but holds no stack, as after `pulumi login file://DIR` in a fresh folder. */

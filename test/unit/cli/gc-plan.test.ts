@@ -8,8 +8,8 @@ function state(overrides: Partial<StateView> = {}): StateView {
   return { stacks: [{ project: "shop", stack: "prod", locked: false }], references: new Set(), pendingCreates: new Set(), ...overrides };
 }
 
-const plan = (objects: BerthObject[], view: StateView, includePersistent = false) =>
-  planGc(objects, view, { includePersistent }).map((e) => [e.object.name, e.action, e.reason]);
+const plan = (objects: BerthObject[], view: StateView, includePersistent = false, includeUnknown = false) =>
+  planGc(objects, view, { includePersistent, includeUnknown }).map((e) => [e.object.name, e.action, e.reason]);
 
 describe("planGc", () => {
   it.each<[string, BerthObject[], StateView, boolean, string[][]]>([
@@ -90,5 +90,37 @@ describe("planGc", () => {
     ],
   ])("%s", (_, objects, view, includePersistent, expected) => {
     expect(plan(objects, view, includePersistent)).toEqual(expected);
+  });
+});
+
+describe("planGc with objects of projects the state does not know", () => {
+  const foreign = container("billing-api", { owner: { project: "billing", stack: "prod", resource: "api" } });
+  const foreignVolume = volume("billing-data", { owner: { project: "billing", stack: "prod", resource: "data" } });
+  const unknown = "unknown: project `billing` has no stack in the state read; pass `--project billing` to remove it";
+
+  it("keeps them, listed as unknown, while removing the known project's orphans", () => {
+    expect(plan([container("web"), foreign, foreignVolume], state())).toEqual([
+      ["web", "remove", "not in the state of stack `shop/prod`"],
+      ["billing-api", "keep", unknown],
+      ["billing-data", "keep", unknown],
+    ]);
+  });
+
+  it("keeps them even when persistent ones are included", () => {
+    expect(plan([container("db", { lifetime: "persistent", owner: { project: "billing", stack: "prod", resource: "db" } })], state(), true)).toEqual([["db", "keep", unknown]]);
+  });
+
+  it("removes them when the user names them", () => {
+    expect(plan([foreign, foreignVolume], state(), false, true)).toEqual([
+      ["billing-api", "remove", "stack `billing/prod` is not in the state read"],
+      ["billing-data", "remove", "stack `billing/prod` is not in the state read"],
+    ]);
+  });
+
+  it("still keeps a locked stack's objects when the user names them", () => {
+    const view = state({ stacks: [{ project: "billing", stack: "dev", locked: false }, { project: "billing", stack: "prod", locked: true }] });
+    expect(plan([foreign], view, false, true)).toEqual([
+      ["billing-api", "keep", "stack `billing/prod` is locked by an update; if none is running, run `pulumi cancel` on it first"],
+    ]);
   });
 });

@@ -21,6 +21,10 @@ describe("lastOutputLine", () => {
     expect(lastOutputLine("ok\ntoken: s3cr3t-to", redact)).toBe("ok");
   });
 
+  it("escapes control characters, so that a command's output cannot drive the terminal", () => {
+    expect(lastOutputLine("done\u001b[2J\u0007\n", redact)).toBe("done\\x1b[2J\\x07");
+  });
+
   it("shortens a long line to fit a message", () => {
     expect(lastOutputLine(`${"y".repeat(300)}\n`, redact)).toBe(`${"y".repeat(120)}…`);
   });

@@ -1,6 +1,7 @@
 import * as net from "net";
 import { afterAll, describe, expect, it } from "vitest";
 import * as hooks from "../../../../provider/deployment/deployment-hooks";
+import { LOG_TAIL_MAX_BYTES } from "../../../../provider/docker/log-tail";
 import * as volumeHooks from "../../../../provider/volume/volume-hooks";
 import { defaultHostUrl, sweep, testDocker, uniqueProject } from "../../../support/docker";
 
@@ -36,7 +37,7 @@ describe("Deployment hooks against the real daemon", () => {
   it("creates a labelled container gated on HTTP readiness, with host ports and endpoints read back", async () => {
     const { id, outs } = await hooks.create(await checked("web", { ports: httpPort, readiness: httpProbe }));
     const info = await docker.getContainer(id).inspect();
-    expect(info.Name).toMatch(new RegExp(`^/${project}-test-web-[0-9a-f]{8}$`));
+    expect(info.Name).toMatch(new RegExp(`^/${project}-test-web-[0-9a-f]{12}$`));
     expect(info.Config.Labels).toMatchObject({ "dev.berth.managed-by": "berth", "dev.berth.kind": "deployment", "dev.berth.resource": "web" });
     expect(info.HostConfig.Privileged).toBe(false);
     expect(outs.state).toBe("running");
@@ -139,6 +140,28 @@ describe("Deployment hooks against the real daemon", () => {
     expect(String(error)).toContain("about to fail");
     expect(String(error)).not.toContain("tok-123456");
     expect(await leftovers("crasher")).toEqual([]);
+  });
+
+  it("bounds a gate error in bytes and leaves no part of a secret in it, after a 4 MB line, a secret split into 16 KB entries and control bytes", async () => {
+    const TOKEN = "TOPSECRET-abcdefghijklmnopqrstuvwxyz0123456789";
+    const script = [
+      "head -c 4194304 /dev/zero | tr '\\0' a; echo",
+      'i=0; while [ $i -lt 12000 ]; do printf %s "$TOKEN"; i=$((i+1)); done; echo',
+      "printf 'clear\\033[2J nul\\000 end\\n'",
+      "exit 5",
+    ].join("; ");
+    const error = String(
+      await hooks
+        .create(await checked("noisy", { image: BUSYBOX, command: ["sh", "-c", script], env: { TOKEN }, secretEnvKeys: ["TOKEN"], ports: httpPort, readiness: { ...httpProbe, deadlineSeconds: 60 } }))
+        .catch((e: Error) => e),
+    );
+    expect(error).toMatch(/exit code 5/);
+    expect(Buffer.byteLength(error)).toBeLessThan(LOG_TAIL_MAX_BYTES + 2048);
+    expect(error).toContain("clear\\x1b[2J nul\\x00 end");
+    expect(error).not.toMatch(/[\u0000\u001b]/);
+    const rest = error.split("[secret]").join("");
+    expect(Array.from({ length: TOKEN.length - 3 }, (_, i) => TOKEN.slice(i, i + 4)).filter((piece) => rest.includes(piece))).toEqual([]);
+    expect(await leftovers("noisy")).toEqual([]);
   });
 
   it("fails fast when the container is killed during the gate, removes it, and the next create converges", async () => {
@@ -264,5 +287,15 @@ describe("Deployment hooks against the real daemon", () => {
     expect(failures).toEqual([
       { property: "sidecars.0.ports", reason: "cannot be published by a sidecar: it shares the main container's network; publish the port on the main container instead" },
     ]);
+  });
+
+  it("gives the loser of two creates racing for one name berth's own message naming the holder, not Docker's conflict", async () => {
+    const name = `${project}-contested`;
+    const racer = (resource: string) => checked(resource, { image: BUSYBOX, command: ["sleep", "3600"], name });
+    const results = await Promise.allSettled([hooks.create(await racer("racer-a")), hooks.create(await racer("racer-b"))]);
+    const lost = results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason));
+    expect(lost).toHaveLength(1);
+    expect(lost[0]).toMatch(new RegExp(`container name "${name}" is (already )?taken by (berth resource )?${project}/test/racer-[ab]`));
+    expect(lost[0]).not.toContain("Conflict");
   });
 });

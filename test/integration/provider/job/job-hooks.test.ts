@@ -99,4 +99,28 @@ describe("Job hooks against the real daemon", () => {
     expect(await leftovers()).toBe(0);
     await hooks.delete(id, outs);
   });
+  describe("a secret printed 12,000 times on one line, which Docker splits into 16 KB entries", () => {
+    const TOK = "TOPSECRET-abcdefghijklmnopqrstuvwxyz0123456789";
+    const fragments = (text: string) => {
+      const rest = text.split("[secret]").join("");
+      return Array.from({ length: TOK.length - 3 }, (_, i) => TOK.slice(i, i + 4)).filter((piece) => rest.includes(piece));
+    };
+    const printing = (then: string) => ({
+      command: ["sh", "-c", `i=0; while [ $i -lt 12000 ]; do printf %s "$TOK"; i=$((i+1)); done; echo; ${then}`],
+      env: { TOK },
+      secretEnvKeys: ["TOK"],
+    });
+
+    it("leaves no fragment of it in the job's logTail", async () => {
+      const { outs } = await hooks.create(await checked("loud", printing("echo done")));
+      expect(fragments(outs.logTail)).toEqual([]);
+      expect(outs.logTail).toBe("done");
+    });
+
+    it("leaves no fragment of it in the error of a failed job", async () => {
+      const error = String(await hooks.create(await checked("loud-fails", { ...printing("exit 3"), logTailLines: 5 })).catch((e: Error) => e));
+      expect(error).toMatch(/exited with code 3 .*; last log lines:\n\[\d+ bytes of a line too long to show whole\]/);
+      expect(fragments(error)).toEqual([]);
+    });
+  });
 });

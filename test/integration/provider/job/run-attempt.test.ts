@@ -16,7 +16,7 @@ describe("one attempt of a job", () => {
       Labels: { "dev.berth.managed-by": "berth", "dev.berth.project": project },
     });
     const beats: Array<[number, string]> = [];
-    const result = await runAttempt(docker, container, 60_000, 5, (elapsedMs, logEnd) => beats.push([elapsedMs, logEnd]));
+    const result = await runAttempt(docker, container, 60_000, 5, (text) => text, (elapsedMs, logEnd) => beats.push([elapsedMs, logEnd]));
     const beatsAtReturn = beats.length;
     // A log read under way when the attempt ended must not report afterwards.
     await new Promise((resolve) => setTimeout(resolve, 500));

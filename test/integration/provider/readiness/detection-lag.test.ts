@@ -10,7 +10,7 @@ afterAll(() => fixture.cleanup());
 const OPEN_AFTER_DELAY = "sleep 1; adjtimex | grep -E 'tv_(sec|usec)'; exec httpd -f -p 80 -h /www";
 
 async function openedAtMs(docker: Parameters<typeof containerLogTail>[0], id: string): Promise<number> {
-  const log = await containerLogTail(docker, id, 10);
+  const log = await containerLogTail(docker, id, { lines: 10, redact: (text) => text, settled: true });
   const sec = Number(/time\.tv_sec:\s+(\d+)/.exec(log)?.[1]);
   const usec = Number(/time\.tv_usec:\s+(\d+)/.exec(log)?.[1]);
   return sec * 1000 + usec / 1000;

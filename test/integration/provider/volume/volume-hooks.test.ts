@@ -26,7 +26,7 @@ describe("Volume hooks against the real daemon", () => {
     const props = await checked("data", { labels: { team: "ml" } });
     const { id, outs } = await hooks.create(props);
     const info = await docker.getVolume(id).inspect();
-    expect(id).toMatch(new RegExp(`^${project}-test-data-[0-9a-f]{8}$`));
+    expect(id).toMatch(new RegExp(`^${project}-test-data-[0-9a-f]{12}$`));
     expect(info.Labels).toMatchObject({ "dev.berth.managed-by": "berth", "dev.berth.project": project, "dev.berth.resource": "data", team: "ml" });
     expect(outs).toMatchObject({ volumeName: id, mountpoint: info.Mountpoint, adopted: false });
 
@@ -98,5 +98,15 @@ describe("Volume hooks against the real daemon", () => {
     const name = `${project}-shared`;
     await hooks.create(await checked("first", { name }));
     await expect(hooks.create(await checked("second", { name }))).rejects.toThrow(`belongs to ${project}/test/first`);
+  });
+
+  it("never lets two resources racing for one name both succeed on one Docker volume", async () => {
+    for (let round = 0; round < 8; round++) {
+      const name = `${project}-race-${round}`;
+      const [a, b] = await Promise.allSettled([hooks.create(await checked(`racer-a-${round}`, { name })), hooks.create(await checked(`racer-b-${round}`, { name }))]);
+      const lost = [a, b].filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason));
+      expect(lost, `round ${round}`).toHaveLength(1);
+      expect(lost[0]).toMatch(new RegExp(`volume "${name}" (was created at the same moment by berth resource|already exists and belongs to) ${project}/test/racer-[ab]-${round}`));
+    }
   });
 });

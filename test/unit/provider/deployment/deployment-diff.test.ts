@@ -13,11 +13,12 @@ const inputs = {
   restart: "always",
 };
 const checked = (change: Record<string, unknown> = {}) => deploymentSchema.parse({ ...inputs, ...change }) as unknown as Record<string, unknown>;
-const outputs = { ...checked(), containerId: "c1", imageId: "sha256:x", hostPorts: { http: 32768 }, state: "running", specHash: "abc" };
+const outputs = { ...checked(), containerId: "c1", containerName: "p-s-web-1a2b3c4d", imageId: "sha256:x", hostPorts: { http: 32768 }, state: "running", specHash: "abc" };
 
 describe("deploymentDiff", () => {
   it.each([
     ["nothing", {}, { changes: false, replaces: [] }],
+    ["only the owner: a rename with aliases", { owner: { project: "p", stack: "s", resource: "renamed" } }, { changes: false, replaces: [] }],
     ["env in another order", { env: { B: "2", A: "1" } }, { changes: false, replaces: [] }],
     ["labels in another order", { labels: { tier: "web", team: "ml" } }, { changes: false }],
     ["ports in another order", { ports: [{ containerPort: 9000 }, { containerPort: 80, name: "http" }] }, { changes: false }],

@@ -95,4 +95,22 @@ describe("labels", () => {
     expect(isOwnedBy(labels, { ...owner, stack: "other" })).toBe(false);
     expect(isOwnedBy({ team: "ml" }, owner)).toBe(false);
   });
+
+  it("clears every label of the image under berth's prefix that berth does not write, and overrides the rest", () => {
+    const image = { "dev.berth.sidecar-of": "other-main", "dev.berth.gpus": "0,1", "dev.berth.resource": "victim", "dev.berth.extra": "x", maintainer: "someone" };
+    const labels = createLabels({ kind: "deployment", owner, specHash: "abc", containerName: "p-s-r-1" }, { team: "ml" }, image);
+    expect(labels).toEqual({
+      team: "ml",
+      "dev.berth.sidecar-of": "",
+      "dev.berth.gpus": "",
+      "dev.berth.extra": "",
+      "dev.berth.managed-by": "berth",
+      "dev.berth.kind": "deployment",
+      "dev.berth.project": "p",
+      "dev.berth.stack": "s",
+      "dev.berth.resource": "r",
+      "dev.berth.spec-hash": "abc",
+      "dev.berth.container-name": "p-s-r-1",
+    });
+  });
 });

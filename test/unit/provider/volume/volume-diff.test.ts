@@ -8,6 +8,8 @@ const outputs = { ...base, volumeName: "p-s-r-12345678", mountpoint: "/var/lib/d
 describe("volumeDiff", () => {
   it.each([
     ["nothing changed", {}, { changes: false, replaces: [], deleteBeforeReplace: false }],
+    // Names are outputs: a volume named by an earlier naming rule, or renamed with aliases, keeps its name and shows no change.
+    ["only the owner: a rename with aliases", { owner: { project: "p", stack: "s", resource: "renamed" } }, { changes: false, replaces: [] }],
     ["labels in another order", { labels: { b: "2", a: "1" } }, { changes: false, replaces: [] }],
     ["a label value", { labels: { a: "1", b: "3" } }, { changes: true, replaces: ["labels"], deleteBeforeReplace: false }],
     ["the driver", { driver: "nfs" }, { changes: true, replaces: ["driver"] }],
