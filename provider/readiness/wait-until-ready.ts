@@ -93,3 +93,28 @@ export async function waitUntilReady(readiness: ReadinessProps, target: GateTarg
   log.readiness("%s ready after %d ms (%d attempts)", short, elapsed(), loop.attempts);
   return info;
 }
+
+/**
+ * The check for a container without any gate: it must still be running, not
+ * restarted, `settleMs` after its start. A process that exits at once fails
+ * the step with its exit code and log tail instead of passing as created.
+ * Returns the inspect taken when the check began.
+ */
+export async function waitUntilSettled(settleMs: number, target: GateTarget, clock: Clock = systemClock): Promise<Docker.ContainerInspectInfo> {
+  const info = await inspectAtStart(target);
+  if (!info) throw await failure(target, "the container was removed right after its start");
+  const rule = `within ${settleMs} ms of its start (a Deployment without readiness must still be running then). Fix what the log shows, or check the image, \`command\` and \`env\``;
+  const stoppedBefore = stopFromInspect(info);
+  if (stoppedBefore) throw await failure(target, `${describeStop(stoppedBefore)} ${rule}`);
+  const crashed = new AbortController();
+  let stop: ContainerStop | undefined;
+  const unwatch = await watchContainer(target.docker, info, (s) => {
+    stop = s;
+    crashed.abort();
+  }).catch((err) => {
+    throw new Error(`${target.subject}: could not follow the events of container ${target.containerId.slice(0, 12)}: ${dockerMessage(err)}. Check that the daemon is running and reachable`);
+  });
+  await clock.sleep(settleMs, crashed.signal).catch(() => undefined).finally(unwatch);
+  if (stop) throw await failure(target, `${describeStop(stop)} ${rule}`);
+  return info;
+}

@@ -30,4 +30,20 @@ describe("a gate judges only this start", () => {
     const { error } = await timed(waitUntilReady(readiness({ logLine: { pattern: "^READY$", times: 1 }, periodSeconds: 0.05, deadlineSeconds: 5 }), target));
     expect(error).toBeUndefined();
   });
+
+  it("never passes against a paused container, although its published port still accepts connections", async () => {
+    const { target } = await fixture.start("paused", { Cmd: ["httpd", "-f", "-p", "80", "-h", "/www"] });
+    await target.docker.getContainer(target.containerId).pause();
+    const { ms, error } = await timed(waitUntilReady(readiness({ tcpSocket: { port: 80 }, periodSeconds: 0.05, deadlineSeconds: 10 }), target));
+    expect(ms).toBeLessThan(2_000);
+    expect(error?.message).toContain("the container was paused (`docker pause`) before its readiness could be probed");
+  });
+
+  it("fails when the container is paused while the gate waits", async () => {
+    const { target } = await fixture.start("paused-later", { Cmd: ["sh", "-c", "sleep 1; exec httpd -f -p 80 -h /www"] });
+    setTimeout(() => void target.docker.getContainer(target.containerId).pause(), 300);
+    const { ms, error } = await timed(waitUntilReady(readiness({ httpGet: { port: 80 }, periodSeconds: 0.05, deadlineSeconds: 10 }), target));
+    expect(ms).toBeLessThan(3_000);
+    expect(error?.message).toMatch(/the container was paused \(`docker pause`\) after \d+ ms, while waiting for/);
+  });
 });
