@@ -45,6 +45,10 @@ export async function removeContainer(docker: Docker, id: string, graceSeconds?:
   }
 }
 
+/** The grace period a container was created with: its `StopTimeout`, else Docker's default of 10 s. */
+// dockerode's types leave StopTimeout out of the inspected config.
+export const stopTimeoutOf = (info: Docker.ContainerInspectInfo): number => (info.Config as { StopTimeout?: number }).StopTimeout ?? 10;
+
 /** Brings a container to running: starts a created or exited one, unpauses a paused one. Returns whether it had to. */
 export async function bringUp(docker: Docker, info: Docker.ContainerInspectInfo): Promise<boolean> {
   const { state } = containerStatus(info);

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import * as hooks from "../../../../provider/deployment/deployment-hooks";
+import { stopTimeoutOf } from "../../../../provider/docker/containers";
 import { defaultHostUrl, sweep, testDocker, uniqueProject } from "../../../support/docker";
 
 const docker = testDocker();
@@ -58,6 +59,19 @@ describe("state says what the container is", () => {
     await docker.getContainer(id).pause();
     const { outs: stopped } = await hooks.update(id, { ...outs, state: "paused", running: false }, { ...props, running: false });
     expect(stopped.state).toBe("exited");
+  });
+
+  it("the grace period is the container's StopTimeout, and a memory limit keeps its swap through an unrelated update", async () => {
+    const props = await checked("limits", { stopGracePeriodSeconds: 7, memory: "64m" });
+    const { id, outs } = await hooks.create(props);
+    const created = await docker.getContainer(id).inspect();
+    expect(stopTimeoutOf(created)).toBe(7);
+    expect(created.HostConfig).toMatchObject({ Memory: 64 * 1024 ** 2, MemorySwap: 128 * 1024 ** 2 });
+
+    await hooks.update(id, outs, { ...props, cpus: 0.5 });
+    expect((await docker.getContainer(id).inspect()).HostConfig).toMatchObject({ NanoCpus: 5e8, Memory: 64 * 1024 ** 2, MemorySwap: 128 * 1024 ** 2 });
+    await hooks.update(id, outs, { ...props, memory: "96m" });
+    expect((await docker.getContainer(id).inspect()).HostConfig).toMatchObject({ Memory: 96 * 1024 ** 2, MemorySwap: 192 * 1024 ** 2 });
   });
 });
 
