@@ -8,7 +8,7 @@ import { diffProperties, type DiffRules } from "../dynamic/property-diff";
  * `runToken` changes on every `up` for per_run (a replacement) and for
  * no_launch and persistent (a re-verification or re-attach, in place).
  */
-const SHAPING = ["image", "command", "entrypoint", "env", "volumes", "cpus", "memory", "labels", "networks", "user", "workdir", "setupScript", "devices", "privileged", "networkMode", "shmSize", "ipc", "ulimits"];
+const SHAPING = ["image", "command", "entrypoint", "env", "volumes", "cpus", "memory", "labels", "networks", "user", "workdir", "setupScript", "devices", "privileged", "networkMode", "shmSize", "ipc", "ulimits", "stopGracePeriodSeconds"];
 
 function rules(lifetime: unknown): DiffRules {
   const shaping = lifetime === "per_run" ? "replace" : "update";

@@ -46,6 +46,7 @@ export const persistentContainerFields = z.strictObject({
         : "must be \"no_launch\" (verify only), \"per_run\" (fresh every `up`) or \"persistent\" (kept across `up`s)",
   }),
   removeOnDestroy: z.boolean().default(false),
+  stopGracePeriodSeconds: z.number().int().min(0, "must be 0 or more seconds").default(10),
   /** A new value on every `up` for per_run and no_launch: what makes the preview show the replacement or re-verification. */
   runToken: z.string().default("none"),
   ...containerFields,
