@@ -37,7 +37,7 @@ function client(props: DeploymentProps): Docker {
 }
 
 /** How long a container without any gate must keep running after its start. */
-export const SETTLE_MS = 1000;
+const SETTLE_MS = 1000;
 
 function report(props: DeploymentProps): (message: string) => void {
   return progress(`Deployment "${props.owner.resource}"`);
@@ -164,7 +164,6 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
     }
     if (!props.running && state !== "created" && state !== "exited") {
       if (props.sidecars.length) await removeSidecars(docker, name, props.stopGracePeriodSeconds);
-      if (state === "paused") await container.unpause();
       await stopContainer(docker, id, props.stopGracePeriodSeconds, report(props));
     }
   } catch (err) {
