@@ -14,9 +14,10 @@ interface ContainerEvent {
 
 /**
  * Calls `onStop` once when the running container dies (an exit, a crash that
- * its restart policy answers, `docker rm -f`) or is paused. Docker pushes the events, so
- * the gate learns of a crash at once instead of on its next poll; replaying
- * them from the container's start means none slips in before the stream opens.
+ * its restart policy answers, `docker rm -f`) or is paused. Docker pushes the
+ * events, so the gate learns of a crash at once instead of on its next poll;
+ * replaying them from the container's start means none slips in before the
+ * stream opens.
  * The returned function ends the watch.
  */
 export async function watchContainer(docker: Docker, info: Docker.ContainerInspectInfo, onStop: (stop: ContainerStop) => void): Promise<() => void> {
