@@ -3,7 +3,7 @@
  * container accepts it on the container's address, which is also what an app
  * bound to loopback looks like from outside.
  */
-export const NOTHING_LISTENS = "nothing listens on that port inside the container yet, or the app listens on 127.0.0.1 only (it must listen on 0.0.0.0 to be reached through a published port)";
+export const NOTHING_LISTENS = "nothing listens yet, or the app listens on 127.0.0.1 only instead of 0.0.0.0";
 
 const SENTENCES: Record<string, string> = {
   ECONNREFUSED: "connection refused",
