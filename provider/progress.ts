@@ -81,3 +81,8 @@ export function runningFor(what: string, elapsedMs: number, timeoutSeconds: numb
   const said = lastLine.text ? `, ${lastLine.label}: ${lastLine.text}` : "";
   return `${what}: ${Math.round(elapsedMs / 1000)} s of up to ${timeoutSeconds} s${said}`;
 }
+
+/** How a stop is going, e.g. "stopping, 7 s of up to 30 s grace". */
+export function stoppingFor(elapsedMs: number, graceSeconds: number): string {
+  return `stopping, ${Math.round(elapsedMs / 1000)} s of up to ${graceSeconds} s grace`;
+}

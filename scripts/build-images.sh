@@ -2,6 +2,8 @@
 # Builds the images tests and the quickstart use, without any registry:
 #   berth.local/busybox:latest  a root filesystem of Debian's busybox-static, docker-imported
 #   berth.local/web:latest      busybox httpd serving /www on port 80
+#   berth.local/stubborn:latest the same server as PID 1, which ignores SIGTERM
+#   berth.local/drainer:latest  the same server, exiting DRAIN_SECONDS (5) after SIGTERM
 # Images carry a label with the hash of their recipe and are rebuilt only when it changes.
 # Usage: build-images.sh [DOCKER_HOST...] — extra daemons receive the images by save | load.
 set -euo pipefail
@@ -11,8 +13,14 @@ export DOCKER_BUILDKIT=0
 recipe_hash="$(cat "$0" "$BERTH_ROOT/scripts/images/web/Dockerfile" | sha256sum | cut -c1-16)"
 label="org.berth.image-recipe"
 
+# Badly behaved servers for stop tests, built on web; each has its own recipe hash.
+slow_stoppers=(stubborn drainer)
+server_hash() {
+  cat <(echo "$recipe_hash") "$BERTH_ROOT/scripts/images/$1/Dockerfile" | sha256sum | cut -c1-16
+}
+
 image_is_current() {
-  [ "$(docker image inspect --format "{{ index .Config.Labels \"$label\" }}" "$1" 2>/dev/null)" = "$recipe_hash" ]
+  [ "$(docker image inspect --format "{{ index .Config.Labels \"$label\" }}" "$1" 2>/dev/null)" = "${2:-$recipe_hash}" ]
 }
 
 build_busybox() {
@@ -49,12 +57,23 @@ if image_is_current berth.local/web:latest; then
 else
   step "building berth.local/web:latest" build_web
 fi
-
-for target in "$@"; do
-  if DOCKER_HOST="$target" docker image inspect berth.local/web:latest >/dev/null 2>&1 \
-     && [ "$(DOCKER_HOST="$target" docker image inspect --format '{{.Id}}' berth.local/web:latest)" = "$(docker image inspect --format '{{.Id}}' berth.local/web:latest)" ]; then
-    continue
+for server in "${slow_stoppers[@]}"; do
+  if image_is_current "berth.local/$server:latest" "$(server_hash "$server")"; then
+    say "image berth.local/$server:latest is current"
+  else
+    step "building berth.local/$server:latest" \
+      docker build -q --label "$label=$(server_hash "$server")" -t "berth.local/$server:latest" "$BERTH_ROOT/scripts/images/$server" >/dev/null
   fi
+done
+
+images=(berth.local/busybox:latest berth.local/web:latest berth.local/stubborn:latest berth.local/drainer:latest)
+image_id() { docker image inspect --format '{{.Id}}' "$1" 2>/dev/null; }
+for target in "$@"; do
+  missing=()
+  for image in "${images[@]}"; do
+    [ "$(DOCKER_HOST="$target" image_id "$image")" = "$(image_id "$image")" ] || missing+=("$image")
+  done
+  [ "${#missing[@]}" -eq 0 ] && continue
   step "loading test images into $target" \
-    bash -c "docker save berth.local/busybox:latest berth.local/web:latest | DOCKER_HOST='$target' docker load -q >/dev/null"
+    bash -c "docker save ${missing[*]} | DOCKER_HOST='$target' docker load -q >/dev/null"
 done

@@ -1,5 +1,5 @@
 import type Docker from "dockerode";
-import { removeContainer } from "../../provider/docker/containers";
+import { inspectContainer, removeContainer, stopTimeoutOf } from "../../provider/docker/containers";
 import { isNotFound } from "../../provider/docker/errors";
 import type { BerthObject } from "../berth-object";
 import { COMMON_OPTIONS, OWNER_OPTIONS, parseCommandArgs } from "../command-args";
@@ -49,8 +49,12 @@ async function readState(stateDirs: string[] | undefined, env: NodeJS.ProcessEnv
   return { snapshot, view: stateView(snapshot) };
 }
 
+/** A container goes after a graceful stop within its own grace period (its `StopTimeout`), as `docker stop` would. */
 async function remove(docker: Docker, object: BerthObject): Promise<void> {
-  if (object.type === "container") return removeContainer(docker, object.id);
+  if (object.type === "container") {
+    const info = await inspectContainer(docker, object.id);
+    return info && removeContainer(docker, info.Id, stopTimeoutOf(info));
+  }
   try {
     await docker.getVolume(object.id).remove();
   } catch (err) {
@@ -106,16 +110,22 @@ export async function gc(args: string[], terminal: Terminal): Promise<number> {
     return failed ? 1 : 0;
   }
   let removed = 0;
-  for (const { object } of toRemove) {
+  const removeOne = async ({ object }: GcEntry) => {
     try {
       await remove(targets.find((t) => t.url === object.host)!.client(), object);
       removed++;
-      terminal.out(`removed ${object.type} ${object.name} on ${object.host}`);
+      return () => terminal.out(`removed ${object.type} ${object.name} on ${object.host}`);
     } catch (err) {
       failed = true;
-      terminal.err(paint.red(`berth gc: host ${object.host}: cannot remove ${object.type} ${object.name}: ${failureMessage(err)}`));
+      return () => terminal.err(paint.red(`berth gc: host ${object.host}: cannot remove ${object.type} ${object.name}: ${failureMessage(err)}`));
     }
-  }
+  };
+  // Containers stop side by side, each within its own grace period; volumes go once no orphan container uses them.
+  // Each phase reports in the table's order.
+  const containers = toRemove.filter((e) => e.object.type === "container");
+  if (containers.length > 0) terminal.out(`Stopping ${containers.length} container${containers.length === 1 ? "" : "s"}, each within its grace period ...`);
+  for (const report of await Promise.all(containers.map(removeOne))) report();
+  for (const report of await Promise.all(toRemove.filter((e) => e.object.type !== "container").map(removeOne))) report();
   terminal.out(`Removed ${removed} of ${toRemove.length}, kept ${kept}.`);
   return failed ? 1 : 0;
 }

@@ -1,4 +1,8 @@
+import { setTimeout } from "timers/promises";
 import type Docker from "dockerode";
+import { containerStatus, countsAsRunning } from "../../provider/docker/container-status";
+import { isNotFound } from "../../provider/docker/errors";
+import { currentRunLogSince } from "../../provider/readiness/docker-time";
 import { COMMON_OPTIONS, OWNER_OPTIONS, parseCommandArgs } from "../command-args";
 import { answered, answers, answerWithin, eachHost, failureMessage, reportHostFailures } from "../each-host";
 import { hostTargets } from "../host-targets";
@@ -19,7 +23,8 @@ several); the containers' stderr goes to stderr.
   --host URL     a Docker host (unix://, tcp://, ssh://); repeat for several
   --project P    only containers of project P
   --stack S      only containers of stack S
-  -f, --follow   keep following new lines until the containers stop
+  -f, --follow   keep following new lines until the containers stop for good
+                 (a restart by the restart policy is followed)
   --tail N       only the last N lines of each container`;
 
 const OPTIONS = { ...COMMON_OPTIONS, ...OWNER_OPTIONS, follow: { type: "boolean", short: "f" }, tail: { type: "string" } } as const;
@@ -50,6 +55,9 @@ function lineWriter(terminal: Terminal, prefix: string) {
   };
 }
 
+/** How often a followed container that its restart policy is bringing back is looked at again. */
+const RESTART_POLL_MS = 250;
+
 async function showLog(docker: Docker, id: string, writer: ReturnType<typeof lineWriter>, follow: boolean, tail: number | undefined): Promise<void> {
   const container = docker.getContainer(id);
   // A container with a TTY writes one raw stream; all others are multiplexed.
@@ -57,12 +65,19 @@ async function showLog(docker: Docker, id: string, writer: ReturnType<typeof lin
   const decoder = new LogFrameDecoder();
   const frames = (chunk: Buffer): LogFrame[] => (Config.Tty ? [{ stream: "stdout", payload: chunk }] : decoder.push(chunk));
   const options = { stdout: true, stderr: true, ...(tail === undefined ? {} : { tail }) };
-  if (follow) {
-    for await (const chunk of await container.logs({ ...options, follow: true })) frames(chunk as Buffer).forEach(writer.frame);
-  } else {
+  if (!follow) {
     frames(await container.logs({ ...options, follow: false })).forEach(writer.frame);
+    return writer.end();
   }
-  writer.end();
+  // Docker ends a followed log when the container stops; one that its restart
+  // policy brings back is followed on, from where its last run ended.
+  for (let since: string | undefined; ; await setTimeout(RESTART_POLL_MS)) {
+    const run = since ? { stdout: true, stderr: true, since } : options;
+    for await (const chunk of await container.logs({ ...run, follow: true })) frames(chunk as Buffer).forEach(writer.frame);
+    const now = await container.inspect(answerWithin()).catch((err) => (isNotFound(err) ? undefined : Promise.reject(err)));
+    if (!now || !countsAsRunning(containerStatus(now).state)) return writer.end();
+    since = currentRunLogSince(now.State.FinishedAt);
+  }
 }
 
 export async function logs(args: string[], terminal: Terminal): Promise<number> {

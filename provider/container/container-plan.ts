@@ -8,12 +8,15 @@ function mount(volume: ContainerFieldProps["volumes"][number]): Docker.MountSett
   return { Type: isHostPath ? "bind" : "volume", Source: volume.source, Target: volume.target, ReadOnly: volume.readOnly };
 }
 
-/** CPU and memory limits as Docker takes them; 0 means unlimited. */
-export function resourceLimits(props: ContainerFieldProps): { NanoCpus: number; Memory: number } {
-  return {
-    NanoCpus: props.cpus ? Math.round(props.cpus * 1e9) : 0,
-    Memory: props.memory !== undefined ? (memoryBytes(props.memory) as number) : 0,
-  };
+/**
+ * CPU and memory limits as Docker takes them; 0 means unlimited. A memory
+ * limit comes with as much swap again (`MemorySwap` counts memory plus swap),
+ * which is what `docker run --memory` gives; stated explicitly so that an
+ * in-place update keeps it.
+ */
+export function resourceLimits(props: ContainerFieldProps): { NanoCpus: number; Memory: number; MemorySwap: number } {
+  const memory = props.memory !== undefined ? (memoryBytes(props.memory) as number) : 0;
+  return { NanoCpus: props.cpus ? Math.round(props.cpus * 1e9) : 0, Memory: memory, MemorySwap: 2 * memory };
 }
 
 /** GPUs allocated to a container, and the inventory that says how to wire them. */
@@ -45,7 +48,7 @@ export function containerPlan(
       Mounts: props.volumes.map(mount),
       ...wiring.hostConfig,
       ...(limits.NanoCpus ? { NanoCpus: limits.NanoCpus } : {}),
-      ...(limits.Memory ? { Memory: limits.Memory } : {}),
+      ...(limits.Memory ? { Memory: limits.Memory, MemorySwap: limits.MemorySwap } : {}),
       ...(primaryNetwork ? { NetworkMode: primaryNetwork } : {}),
     },
   };

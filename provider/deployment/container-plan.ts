@@ -15,13 +15,13 @@ export function restartPolicy(restart: DeploymentProps["restart"]): Docker.HostR
 }
 
 /**
- * The limits and policy Docker can change on a running container. A memory
- * limit comes with unlimited swap, as `docker run --memory` gives; Docker
- * cannot lift a memory limit in place (the diff replaces for that).
+ * The limits and policy Docker can change on a running container, with the
+ * same swap as at create; Docker cannot lift a memory limit in place (the
+ * diff replaces for that).
  */
 export function updatableResources(props: DeploymentProps): { RestartPolicy: Docker.HostRestartPolicy; NanoCpus: number; Memory?: number; MemorySwap?: number } {
-  const { NanoCpus, Memory } = resourceLimits(props);
-  return { RestartPolicy: restartPolicy(props.restart), NanoCpus, ...(Memory ? { Memory, MemorySwap: -1 } : {}) };
+  const { NanoCpus, Memory, MemorySwap } = resourceLimits(props);
+  return { RestartPolicy: restartPolicy(props.restart), NanoCpus, ...(Memory ? { Memory, MemorySwap } : {}) };
 }
 
 /**

@@ -14,8 +14,10 @@ const memoryRule = (olds: unknown, news: unknown) => {
 /**
  * What Docker can change on a running container (restart policy, CPU and
  * memory limits, running or stopped) is updated in place; what only berth
- * reads (readiness, pull policy, stop grace period, host credentials) updates
- * state; everything that shapes the container replaces it.
+ * reads (readiness, pull policy, host credentials) updates state; everything
+ * that shapes the container replaces it, the stop grace period included:
+ * it is the container's `StopTimeout`, which `docker stop` and a daemon
+ * shutdown use and Docker's update API cannot change.
  */
 export const DEPLOYMENT_DIFF_RULES: DiffRules = {
   ...CONTAINER_DIFF_RULES,
@@ -24,7 +26,7 @@ export const DEPLOYMENT_DIFF_RULES: DiffRules = {
   cpus: "update",
   memory: memoryRule,
   restart: "update",
-  stopGracePeriodSeconds: "update",
+  stopGracePeriodSeconds: "replace",
   readiness: "update",
   running: "update",
   gpus: "replace",

@@ -1,8 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type Docker from "dockerode";
 import { dockerClient } from "../docker/client";
-import { containerStatus } from "../docker/container-status";
-import { inspectContainer as inspect, removeAfterFailure, removeContainer } from "../docker/containers";
+import { containerStatus, countsAsRunning } from "../docker/container-status";
+import { bringUp, inspectContainer as inspect, removeAfterFailure, removeContainer, stopContainer } from "../docker/containers";
 import { dockerMessage, isNotFound } from "../docker/errors";
 import { ensureImage } from "../docker/image";
 import { describeOwner, isManagedByBerth, isOwnedBy, LABELS } from "../docker/labels";
@@ -12,7 +12,7 @@ import { probeAddress } from "../host/host-schema";
 import { log } from "../log";
 import { objectName } from "../naming";
 import { progress } from "../progress";
-import { waitUntilReady } from "../readiness";
+import { waitUntilReady, waitUntilSettled, type GateTarget } from "../readiness";
 import { secretsRedactor } from "../redaction";
 import { resourceError } from "../resource-error";
 import { checkInputs } from "../validation/check-inputs";
@@ -36,15 +36,21 @@ function client(props: DeploymentProps): Docker {
   return dockerClient(props.host, props.hostTls);
 }
 
+/** How long a container without any gate must keep running after its start. */
+const SETTLE_MS = 1000;
+
+function report(props: DeploymentProps): (message: string) => void {
+  return progress(`Deployment "${props.owner.resource}"`);
+}
+
 /**
- * Gates a started container on its readiness; on failure the error carries
- * exit code and log tail. Returns the container as the gate saw it, or
- * `undefined` when there was nothing to await.
+ * Gates a just started container on its readiness, or without any, on still
+ * running `SETTLE_MS` after its start; on failure the error carries exit code
+ * and log tail. Returns the container as the gate saw it.
  */
-async function gate(docker: Docker, props: DeploymentProps, containerId: string): Promise<Docker.ContainerInspectInfo | undefined> {
+async function gate(docker: Docker, props: DeploymentProps, containerId: string): Promise<Docker.ContainerInspectInfo> {
   const readiness = effectiveReadiness(props);
-  if (!readiness || !props.running) return undefined;
-  return waitUntilReady(readiness, {
+  const target: GateTarget = {
     docker,
     containerId,
     probeAddress: probeAddress(props.host),
@@ -52,8 +58,9 @@ async function gate(docker: Docker, props: DeploymentProps, containerId: string)
     hostPortFor: (ref, now) => [...boundHostPorts(props, now)].find(([port]) => port.name === ref || (port.protocol === "tcp" && port.containerPort === ref))?.[1],
     subject: subject(props),
     redact: secretsRedactor(props),
-    onProgress: progress(`Deployment "${props.owner.resource}"`),
-  });
+    onProgress: report(props),
+  };
+  return readiness ? waitUntilReady(readiness, target) : waitUntilSettled(SETTLE_MS, target);
 }
 
 /** A container with the name this deployment wants: ours to adopt, ours but stale, or someone else's. */
@@ -91,10 +98,10 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
   let imageId: string;
   try {
     const adopted = await claimName(docker, props, name, hash);
-    imageId = adopted?.Image ?? (await ensureImage(docker, props.image, props.pullPolicy, props.registryAuth, progress(`Deployment "${props.owner.resource}"`)));
+    imageId = adopted?.Image ?? (await ensureImage(docker, props.image, props.pullPolicy, props.registryAuth, report(props)));
     if (adopted) {
       log.provider("%s: adopting its own container left by an earlier, interrupted create", name);
-      if (props.running && !adopted.State.Running) await docker.getContainer(adopted.Id).start();
+      if (props.running) await bringUp(docker, adopted);
       containerId = adopted.Id;
     } else {
       containerId = await launchContainer(docker, props, name, hash);
@@ -106,7 +113,7 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
 
   try {
     if (props.running) await startSidecars(docker, props, name, hash);
-    const ready = (await gate(docker, props, containerId)) ?? (await inspect(docker, containerId))!;
+    const ready = props.running ? await gate(docker, props, containerId) : (await inspect(docker, containerId))!;
     return { id: containerId, outs: plainData(deploymentOutputs(props, ready, imageId, hash)) };
   } catch (err) {
     if (props.sidecars.length) await removeSidecars(docker, name).catch(() => undefined);
@@ -133,8 +140,7 @@ export async function read(id: string, stored: Record<string, unknown>): Promise
     log.provider("%s is gone from host %s", id.slice(0, 12), old.host.url);
     return {};
   }
-  const status = containerStatus(info);
-  const running = status.state === "running" || status.state === "starting";
+  const running = countsAsRunning(containerStatus(info).state);
   const outs = plainData({ ...deploymentOutputs(old, info, old.imageId, old.specHash), running });
   if (running === old.running) return { id, props: outs };
   // The container was stopped (or started) behind berth's back: record it as
@@ -148,25 +154,25 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
   const props = { ...deploymentSchema.parse(plainProps(news)), owner: old.owner };
   const docker = client(props);
   const container = docker.getContainer(id);
+  let broughtUp = false;
   try {
     const before = await container.inspect();
     await container.update(updatableResources(props));
-    const wasRunning = before.State.Running || before.State.Restarting;
+    const { state } = containerStatus(before);
     const name = before.Name.replace(/^\//, "");
-    if (props.running && !wasRunning) {
-      await container.start();
-      await startSidecars(docker, props, name, old.specHash);
+    if (props.running) {
+      broughtUp = await bringUp(docker, before);
+      if (broughtUp && state !== "paused") await startSidecars(docker, props, name, old.specHash);
     }
-    if (!props.running && wasRunning) {
+    if (!props.running && state !== "created" && state !== "exited") {
       if (props.sidecars.length) await removeSidecars(docker, name, props.stopGracePeriodSeconds);
-      await container.stop({ t: props.stopGracePeriodSeconds });
+      await stopContainer(docker, id, props.stopGracePeriodSeconds, report(props));
     }
   } catch (err) {
     if (isNotFound(err)) throw fail(props, `container ${id.slice(0, 12)} is gone`, "Run `pulumi refresh`, then `pulumi up` to create it again");
     throw fail(props, dockerMessage(err));
   }
-  const gated = props.running && old.state !== "running" ? await gate(docker, props, id) : undefined;
-  const now = gated ?? (await inspect(docker, id))!;
+  const now = broughtUp ? await gate(docker, props, id) : (await inspect(docker, id))!;
   return { outs: plainData(deploymentOutputs(props, now, old.imageId, old.specHash)) };
 }
 
@@ -179,7 +185,7 @@ export async function deleteDeployment(id: string, stored: Record<string, unknow
     if (!info) return;
     if (isManagedByBerth(info.Config.Labels)) {
       if (props.sidecars?.length) await removeSidecars(docker, info.Name.replace(/^\//, ""), props.stopGracePeriodSeconds);
-      await removeContainer(docker, id, props.stopGracePeriodSeconds);
+      await removeContainer(docker, id, props.stopGracePeriodSeconds, progress(`Deployment "${props.owner.resource}"`));
       return;
     }
   } catch (err) {

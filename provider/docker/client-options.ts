@@ -1,7 +1,7 @@
 import type * as http from "http";
 import type { DockerOptions } from "dockerode";
 import { hostScheme, type HostProps } from "../host/host-schema";
-import { LocalSocketAgent } from "./local-socket-agent";
+import { dockerAgent } from "./docker-agent";
 
 /** TLS material read from the host's props or its certificate directory. */
 export interface TlsMaterial {
@@ -15,6 +15,7 @@ export interface ConnectionEnvironment {
   sshAuthSock?: string;
 }
 
+/** How long connecting to a host may take (for `ssh://`, until the SSH session is ready); the calls themselves have their own deadlines. */
 export const CONNECT_TIMEOUT_MS = 10_000;
 
 /** dockerode's options, with the HTTP agent that docker-modem accepts but dockerode's types leave out. */
@@ -44,18 +45,20 @@ export function dockerClientOptions(
     timeout: undefined,
     pathPrefix: undefined,
     sshOptions: undefined,
-    connectionTimeout: CONNECT_TIMEOUT_MS,
+    // docker-modem's own timer runs until the answer arrives, cutting every slow call: the agent bounds connecting instead.
+    connectionTimeout: undefined,
   } as DockerOptions;
 
   switch (hostScheme(host.url)) {
     case "unix":
-      return { ...common, socketPath: decodeURIComponent(url.pathname), protocol: "http", agent: new LocalSocketAgent() };
+      return { ...common, socketPath: decodeURIComponent(url.pathname), protocol: "http", agent: dockerAgent("unix", CONNECT_TIMEOUT_MS) };
     case "tcp":
       return {
         ...common,
         host: url.hostname,
         port: url.port,
         protocol: tls ? "https" : "http",
+        agent: dockerAgent(tls ? "tls" : "tcp", CONNECT_TIMEOUT_MS),
         ...(tls ? { ca: tls.ca, cert: tls.cert, key: tls.key } : {}),
       };
     case "ssh":
@@ -65,7 +68,7 @@ export function dockerClientOptions(
         host: url.hostname,
         port: url.port || "22",
         username: decodeURIComponent(url.username) || undefined,
-        sshOptions: env.sshAuthSock ? { agent: env.sshAuthSock } : {},
+        sshOptions: { readyTimeout: CONNECT_TIMEOUT_MS, ...(env.sshAuthSock ? { agent: env.sshAuthSock } : {}) },
       };
   }
 }

@@ -3,6 +3,7 @@ import * as path from "path";
 import type Docker from "dockerode";
 import type { HostProps, HostTlsProps } from "../host/host-schema";
 import { dockerClientOptions, type TlsMaterial } from "./client-options";
+import { boundRequests } from "./request-deadline";
 
 function tlsMaterial(tls: HostTlsProps | undefined): TlsMaterial | undefined {
   if (!tls) return undefined;
@@ -30,6 +31,7 @@ export function dockerClient(host: HostProps, tls?: HostTlsProps): Docker {
     // 300 ms to load, and a preview, which only checks and diffs, never needs them.
     const DockerClient: typeof Docker = require("dockerode");
     client = new DockerClient(dockerClientOptions(host, tlsMaterial(tls), { sshAuthSock: process.env.SSH_AUTH_SOCK }));
+    boundRequests(client, host.url);
     clients.set(key, client);
   }
   return client;

@@ -1,6 +1,11 @@
 import type Docker from "dockerode";
 
-export type ContainerState = "starting" | "running" | "paused" | "exited" | "gone";
+/**
+ * What a container is doing, as `docker ps` would say it: `created` (never
+ * started), `running`, `paused` (frozen by `docker pause`), `restarting`
+ * (its restart policy is bringing it back), `exited`, or `gone`.
+ */
+export type ContainerState = "created" | "running" | "paused" | "restarting" | "exited" | "gone";
 
 export interface ContainerStatus {
   state: ContainerState;
@@ -10,20 +15,23 @@ export interface ContainerStatus {
   startedAt?: string;
 }
 
+/** Whether a container in this state counts as `running: true`: up, or on its way back up by its restart policy. */
+export const countsAsRunning = (state: ContainerState) => state === "running" || state === "restarting";
+
+function stateOf(s: Docker.ContainerInspectInfo["State"]): ContainerState {
+  // A paused or restarting container also says Running.
+  if (s.Paused || s.Status === "paused") return "paused";
+  if (s.Restarting || s.Status === "restarting") return "restarting";
+  if (s.Running) return "running";
+  return s.Status === "created" ? "created" : "exited";
+}
+
 /** Maps Docker's inspect answer to berth's states; a missing container is "gone". */
 export function containerStatus(info: Docker.ContainerInspectInfo | undefined): ContainerStatus {
   if (!info) return { state: "gone", exitCode: 1, oomKilled: false, restartCount: 0 };
   const s = info.State;
-  const state: ContainerState =
-    s.Status === "created" || s.Restarting || s.Status === "restarting"
-      ? "starting"
-      : s.Paused || s.Status === "paused"
-        ? "paused"
-        : s.Running
-          ? "running"
-          : "exited";
   return {
-    state,
+    state: stateOf(s),
     exitCode: typeof s.ExitCode === "number" ? s.ExitCode : 1,
     oomKilled: Boolean(s.OOMKilled),
     restartCount: info.RestartCount ?? 0,

@@ -38,12 +38,18 @@ async function removeLeftovers(docker: Docker, props: JobProps): Promise<void> {
   }
 }
 
+/** SIGKILL's exit code: the OOM killer killed the main process itself. */
+const KILLED = 137;
+
 function describeFailure(props: JobProps, result: AttemptResult, attempts: number): string {
+  const limit = props.memory ? ` (memory limit ${props.memory})` : "";
   const what = result.timedOut
     ? `did not finish within ${props.timeoutSeconds * 1000} ms and was killed`
-    : result.oomKilled
+    : result.oomKilled && result.exitCode === KILLED
       ? `was killed for running out of memory (exit code ${result.exitCode}${props.memory ? `, memory limit ${props.memory}` : ""})`
-      : `exited with code ${result.exitCode} (success is ${props.successExitCodes.join(", ")})`;
+      : result.oomKilled
+        ? `exited with code ${result.exitCode}, but a process in it was killed for running out of memory${limit}, so its work is incomplete`
+        : `exited with code ${result.exitCode} (success is ${props.successExitCodes.join(", ")})`;
   const tries = attempts > 1 ? ` on each of ${attempts} attempts (backoffLimit ${props.backoffLimit})` : "";
   const tail = result.logTail ? `; last log lines:\n${result.logTail}` : "; it wrote no log lines";
   return `${what}${tries}${tail}`;

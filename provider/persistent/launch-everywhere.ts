@@ -1,5 +1,5 @@
 import type Docker from "dockerode";
-import { createNamedContainer, inspectContainer, removeAfterFailure, removeContainer } from "../docker/containers";
+import { createNamedContainer, inspectContainer, removeAfterFailure, removeContainer, stopTimeoutOf } from "../docker/containers";
 import { ensureImage } from "../docker/image";
 import { imageLabels } from "../docker/label-trust";
 import { createLabels, isManagedByBerth, LABELS } from "../docker/labels";
@@ -21,7 +21,7 @@ async function clearName(member: Member, props: PersistentContainerProps): Promi
   if (!isManagedByBerth(labels) || labels[LABELS.kind] !== "persistent-container") {
     throw new Error(`name collision: container "${props.name}" exists and was not launched by berth; berth never removes it`);
   }
-  await removeContainer(member.docker, existing.Id);
+  await removeContainer(member.docker, existing.Id, stopTimeoutOf(existing), hostProgress(props, member));
 }
 
 async function launchOn(member: Member, props: PersistentContainerProps, specHash: string): Promise<Docker.ContainerInspectInfo> {

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import type * as pulumi from "@pulumi/pulumi";
-import { inspectContainer, removeContainer } from "../docker/containers";
+import { inspectContainer, removeContainer, stopTimeoutOf } from "../docker/containers";
 import { isManagedByBerth } from "../docker/labels";
 import { plainData, plainProps } from "../dynamic/plain-props";
 import { notice } from "../progress";
@@ -8,7 +8,7 @@ import { specHash } from "../spec-hash";
 import { checkInputs, type CheckFailure } from "../validation/check-inputs";
 import { attachEverywhere, checkImages, inspectAttachable } from "./attach-everywhere";
 import { gateEverywhere } from "./gate-everywhere";
-import { allOrError, failure, members, onEveryHost } from "./host-set";
+import { allOrError, failure, hostProgress, members, onEveryHost } from "./host-set";
 import { launchEverywhere } from "./launch-everywhere";
 import { persistentContainerDiff, RUNNING_EVERYWHERE } from "./persistent-container-diff";
 import { persistentContainerSchema, SETUP_SCRIPT_MAX_BYTES, type HostResult, type PersistentContainerOutputs, type PersistentContainerProps } from "./persistent-container-schema";
@@ -144,7 +144,7 @@ export async function deletePersistentContainer(_id: string, stored: Record<stri
   }
   const removed = await onEveryHost(members(props), async (member) => {
     const info = await inspectContainer(member.docker, props.name);
-    if (info && isManagedByBerth(info.Config.Labels)) await removeContainer(member.docker, info.Id, 5);
+    if (info && isManagedByBerth(info.Config.Labels)) await removeContainer(member.docker, info.Id, stopTimeoutOf(info), hostProgress(props, member));
   });
   allOrError(props, "removing the container", removed);
 }

@@ -8,6 +8,7 @@ export function persistentContainerPlan(props: PersistentContainerProps, labels:
   const base = containerPlan({ ...props, image: props.image as string }, props.name, labels);
   return {
     ...base,
+    StopTimeout: props.stopGracePeriodSeconds,
     HostConfig: {
       ...base.HostConfig,
       Devices: props.devices.map((d) => ({ PathOnHost: d.hostPath, PathInContainer: d.containerPath ?? d.hostPath, CgroupPermissions: d.permissions })),

@@ -49,6 +49,7 @@ export const persistentContainerFields = z.strictObject({
         : "must be \"no_launch\" (verify only), \"per_run\" (fresh every `up`) or \"persistent\" (kept across `up`s)",
   }),
   removeOnDestroy: z.boolean().default(false),
+  stopGracePeriodSeconds: z.number().int().min(0, "must be 0 or more seconds").default(10),
   /** A new value on every program run: what replaces a per_run container on every `up`. */
   runToken: z.string().default("none"),
   /** True when the program runs for an update rather than a preview: `check` then verifies every host (docs/persistent-containers.md). */

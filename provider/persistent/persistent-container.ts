@@ -19,6 +19,8 @@ export interface PersistentContainerArgs extends Omit<ContainerArgs, "host" | "i
   image?: pulumi.Input<string>;
   /** For `persistent`: remove the container on destroy instead of keeping it. */
   removeOnDestroy?: pulumi.Input<boolean>;
+  /** How long a stop waits after SIGTERM before it kills (the container's `StopTimeout`); 10 s by default. */
+  stopGracePeriodSeconds?: pulumi.Input<number>;
   /** Run once in each freshly launched container; only its sha256 enters state. */
   setupScript?: SetupScriptArgs;
   readiness?: ReadinessArgs;

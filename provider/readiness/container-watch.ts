@@ -14,9 +14,10 @@ interface ContainerEvent {
 
 /**
  * Calls `onStop` once when the running container dies (an exit, a crash that
- * its restart policy answers, `docker rm -f`). Docker pushes the events, so
- * the gate learns of a crash at once instead of on its next poll; replaying
- * them from the container's start means none slips in before the stream opens.
+ * its restart policy answers, `docker rm -f`) or is paused. Docker pushes the
+ * events, so the gate learns of a crash at once instead of on its next poll;
+ * replaying them from the container's start means none slips in before the
+ * stream opens.
  * The returned function ends the watch.
  */
 export async function watchContainer(docker: Docker, info: Docker.ContainerInspectInfo, onStop: (stop: ContainerStop) => void): Promise<() => void> {
@@ -24,7 +25,7 @@ export async function watchContainer(docker: Docker, info: Docker.ContainerInspe
   const startedAt = dockerTimeNanos(info.State.StartedAt);
   const events = await docker.getEvents({
     since: Math.floor(startedAt / 1e9),
-    filters: { type: ["container"], container: [info.Id], event: ["oom", "die", "destroy"] },
+    filters: { type: ["container"], container: [info.Id], event: ["oom", "die", "destroy", "pause"] },
   });
   let closed = false;
   let oomKilled = false;
@@ -44,7 +45,18 @@ export async function watchContainer(docker: Docker, info: Docker.ContainerInspe
       // Running again already, or waiting for its restart policy's next try.
       restarting: now !== undefined && (seen === undefined || seen.restarting),
       removed: event.Action === "destroy",
+      paused: false,
     });
+  };
+
+  // The replay holds pauses that an unpause has ended since: only a container paused now has stopped.
+  const stillPaused = async () => {
+    const now = await inspectContainer(docker, info.Id).catch(() => undefined);
+    const seen = stopFromInspect(now);
+    if (closed || stopped || !seen?.paused) return;
+    stopped = true;
+    log.readiness("%s was paused during the gate", short);
+    onStop(seen);
   };
 
   docker.modem.followProgress(
@@ -57,6 +69,10 @@ export async function watchContainer(docker: Docker, info: Docker.ContainerInspe
       if (closed || stopped || event.timeNano < startedAt) return;
       if (event.Action === "oom") {
         oomKilled = true;
+        return;
+      }
+      if (event.Action === "pause") {
+        void stillPaused();
         return;
       }
       stopped = true;

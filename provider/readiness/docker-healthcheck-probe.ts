@@ -1,14 +1,21 @@
 import type Docker from "dockerode";
+import { dockerTimeNanos } from "./docker-time";
 import type { ReadinessProbe } from "./readiness-probe";
 
 /** How much of the last health check's output an error quotes. */
 const OUTPUT_TAIL_CHARS = 200;
 
-/** The container's own HEALTHCHECK, as Docker runs it: ready when its status is "healthy". */
+/**
+ * The container's own HEALTHCHECK, as Docker runs it: ready when its status
+ * is "healthy" after a check of the current run. A status and checks left
+ * from before the last start never count.
+ */
 export class DockerHealthcheckProbe implements ReadinessProbe {
   constructor(
     private readonly docker: Docker,
     private readonly containerId: string,
+    /** The current run's `StartedAt`. */
+    private readonly startedAt: string,
   ) {}
 
   describe(): string {
@@ -17,9 +24,10 @@ export class DockerHealthcheckProbe implements ReadinessProbe {
 
   async check(): Promise<void> {
     const health = (await this.docker.getContainer(this.containerId).inspect()).State.Health;
-    if (health?.Status === "healthy") return;
-    const last = health?.Log?.at(-1);
-    const lastCheck = last ? ` (last check: exit code ${last.ExitCode}, ${JSON.stringify(last.Output.trim().slice(-OUTPUT_TAIL_CHARS))})` : "";
+    const since = dockerTimeNanos(this.startedAt);
+    const last = health?.Log?.filter((check) => dockerTimeNanos(check.Start) >= since).at(-1);
+    if (health?.Status === "healthy" && last) return;
+    const lastCheck = last ? ` (last check: exit code ${last.ExitCode}, ${JSON.stringify(last.Output.trim().slice(-OUTPUT_TAIL_CHARS))})` : " (no check since this start yet)";
     throw new Error(`health status is ${JSON.stringify(health?.Status ?? "none")}${lastCheck}`);
   }
 }

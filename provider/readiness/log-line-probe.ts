@@ -15,8 +15,9 @@ function feeding(counter: LineMatchCounter): Writable {
 }
 
 /**
- * Ready once `times` lines of the container's stdout and stderr (since it
- * started) match the pattern. One follow stream feeds the counters, so an
+ * Ready once `times` lines of the container's stdout and stderr, written by
+ * its current run, match the pattern: lines an earlier run wrote before a
+ * stop or a restart never count. One follow stream feeds the counters, so an
  * attempt only reads a number instead of re-reading the whole log.
  */
 export class LogLineProbe implements ReadinessProbe {
@@ -30,6 +31,8 @@ export class LogLineProbe implements ReadinessProbe {
     private readonly containerId: string,
     private readonly pattern: RegExp,
     private readonly times: number,
+    /** From `currentRunLogSince`: where the current run's lines begin. */
+    private readonly since: string | undefined,
   ) {
     this.stdout = new LineMatchCounter(pattern);
     this.stderr = new LineMatchCounter(pattern);
@@ -52,7 +55,7 @@ export class LogLineProbe implements ReadinessProbe {
 
   private async follow(): Promise<Readable> {
     try {
-      const stream = (await this.docker.getContainer(this.containerId).logs({ follow: true, stdout: true, stderr: true })) as Readable;
+      const stream = (await this.docker.getContainer(this.containerId).logs({ follow: true, stdout: true, stderr: true, ...(this.since ? { since: this.since } : {}) })) as Readable;
       // Unheard, a stream error would crash the provider process; the count simply stops growing.
       stream.on("error", (err) => log.readiness("%s log stream failed: %s", this.containerId.slice(0, 12), err.message));
       // Reassembles frames split across chunks; under a TTY everything is stdout.

@@ -5,6 +5,7 @@ import { DockerHealthcheckProbe } from "./docker-healthcheck-probe";
 import { ExecProbe } from "./exec-probe";
 import type { GateTarget } from "./gate-target";
 import { HttpGetProbe } from "./http-get-probe";
+import { currentRunLogSince } from "./docker-time";
 import { LogLineProbe } from "./log-line-probe";
 import type { ReadinessProbe } from "./readiness-probe";
 import type { PortRef, ReadinessProps } from "./readiness-schema";
@@ -31,14 +32,14 @@ export function probeFromProps(readiness: ReadinessProps, target: GateTarget, in
   if (httpGet) probes.push(new HttpGetProbe({ ...httpGet, address: target.probeAddress, port: hostPort(target, info, "httpGet", httpGet.port) }));
   if (tcpSocket) probes.push(new TcpSocketProbe(target.probeAddress, hostPort(target, info, "tcpSocket", tcpSocket.port), clock));
   if (exec) probes.push(new ExecProbe(target.docker, target.containerId, exec.command, Math.round(readiness.timeoutSeconds * 1000)));
-  if (logLine) probes.push(new LogLineProbe(target.docker, target.containerId, new RegExp(logLine.pattern), logLine.times));
+  if (logLine) probes.push(new LogLineProbe(target.docker, target.containerId, new RegExp(logLine.pattern), logLine.times, currentRunLogSince(info.State.FinishedAt)));
   if (dockerHealthcheck) {
     if (!info.State.Health) {
       throw new Error(
         `${target.subject}: \`readiness.dockerHealthcheck\` is set, but image ${JSON.stringify(info.Config.Image)} defines no HEALTHCHECK and the container has none. Add a HEALTHCHECK to the image, or use \`httpGet\`, \`tcpSocket\`, \`exec\` or \`logLine\``,
       );
     }
-    probes.push(new DockerHealthcheckProbe(target.docker, target.containerId));
+    probes.push(new DockerHealthcheckProbe(target.docker, target.containerId, info.State.StartedAt));
   }
   if (probes.length === 0) throw new Error(`${target.subject}: \`readiness\` names no probe; give \`httpGet\`, \`tcpSocket\`, \`exec\`, \`logLine\` or \`dockerHealthcheck: true\``);
   return probes.length === 1 ? probes[0] : new CompositeProbe(probes);

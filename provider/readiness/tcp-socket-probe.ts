@@ -2,7 +2,7 @@ import * as net from "net";
 import { once } from "events";
 import type { Clock } from "./clock";
 import type { ReadinessProbe } from "./readiness-probe";
-import { describeSocketError } from "./socket-error";
+import { describeSocketError, NOTHING_LISTENS } from "./socket-error";
 import { urlHost } from "./url-host";
 
 /**
@@ -40,7 +40,7 @@ export class TcpSocketProbe implements ReadinessProbe {
   private held(socket: net.Socket, signal: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
       socket.once("data", () => resolve());
-      socket.once("end", () => reject(new Error("connection closed at once: nothing listens behind the published port yet")));
+      socket.once("end", () => reject(new Error(`connection closed at once: ${NOTHING_LISTENS}`)));
       socket.once("error", (err) => reject(new Error(describeSocketError(err))));
       this.clock.sleep(PROXY_HOLD_MS, signal).then(resolve, reject);
     });

@@ -28,6 +28,19 @@ async function failure(target: GateTarget, cause: string): Promise<Error> {
   return new Error(target.redact(`${target.subject}: ${cause}.\n${await logSection(target)}`));
 }
 
+/** Follows the container's events while a gate waits: `signal` aborts when it stops, and `stop()` says how. */
+async function watchForStop(target: GateTarget, info: Docker.ContainerInspectInfo): Promise<{ signal: AbortSignal; stop: () => ContainerStop | undefined; end: () => void }> {
+  const stopped = new AbortController();
+  let stop: ContainerStop | undefined;
+  const end = await watchContainer(target.docker, info, (s) => {
+    stop = s;
+    stopped.abort();
+  }).catch((err) => {
+    throw new Error(`${target.subject}: could not follow the events of container ${target.containerId.slice(0, 12)}: ${dockerMessage(err)}. Check that the daemon is running and reachable`);
+  });
+  return { signal: stopped.signal, stop: () => stop, end };
+}
+
 async function inspectAtStart(target: GateTarget): Promise<Docker.ContainerInspectInfo | undefined> {
   try {
     return await inspectContainer(target.docker, target.containerId);
@@ -63,25 +76,19 @@ export async function waitUntilReady(readiness: ReadinessProps, target: GateTarg
     if (error !== undefined) progress(`waiting for ${what} (attempt ${attempt}, last: ${error})`);
   });
 
-  const crashed = new AbortController();
-  let stop: ContainerStop | undefined;
-  const unwatch = await watchContainer(target.docker, info, (s) => {
-    stop = s;
-    crashed.abort();
-  }).catch((err) => {
-    throw new Error(`${target.subject}: could not follow the events of container ${short}: ${dockerMessage(err)}. Check that the daemon is running and reachable`);
-  });
+  const watch = await watchForStop(target, info);
   let verdict: "ready" | "gave-up";
   try {
-    verdict = await loop.run(crashed.signal);
+    verdict = await loop.run(watch.signal);
   } catch (err) {
+    const stop = watch.stop();
     if (stop) throw await failure(target, `${describeStop(stop)} after ${elapsed()} ms, while waiting for ${what}. Fix what the log shows, or check the image, \`command\` and \`env\``);
     if (err instanceof WaitTimeoutError) {
       throw await failure(target, `${err.message} (${loop.attempts} attempts, last error: ${loop.lastError ?? "none"}). Check the probe settings against what the log shows, or raise \`readiness.deadlineSeconds\``);
     }
     throw err;
   } finally {
-    unwatch();
+    watch.end();
     probe.close?.();
   }
   if (verdict === "gave-up") {
@@ -91,5 +98,24 @@ export async function waitUntilReady(readiness: ReadinessProps, target: GateTarg
     );
   }
   log.readiness("%s ready after %d ms (%d attempts)", short, elapsed(), loop.attempts);
+  return info;
+}
+
+/**
+ * The check for a container without any gate: it must still be running, not
+ * restarted, `settleMs` after its start. A process that exits at once fails
+ * the step with its exit code and log tail instead of passing as created.
+ * Returns the inspect taken when the check began.
+ */
+export async function waitUntilSettled(settleMs: number, target: GateTarget, clock: Clock = systemClock): Promise<Docker.ContainerInspectInfo> {
+  const info = await inspectAtStart(target);
+  if (!info) throw await failure(target, "the container was removed right after its start");
+  const rule = `within ${settleMs} ms of its start (a Deployment without readiness must still be running then). Fix what the log shows, or check the image, \`command\` and \`env\``;
+  const stoppedBefore = stopFromInspect(info);
+  if (stoppedBefore) throw await failure(target, `${describeStop(stoppedBefore)} ${rule}`);
+  const watch = await watchForStop(target, info);
+  await clock.sleep(settleMs, watch.signal).catch(() => undefined).finally(watch.end);
+  const stop = watch.stop();
+  if (stop) throw await failure(target, `${describeStop(stop)} ${rule}`);
   return info;
 }

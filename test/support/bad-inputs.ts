@@ -109,6 +109,7 @@ export const badInputs: Record<Kind, BadInput[]> = {
     { what: "a launch without an image", change: { image: undefined }, property: "image", reason: /is required to launch/ },
     { what: "a setup script for no_launch", change: { lifetime: "no_launch", setupScript: { path: "/etc/hostname" } }, property: "setupScript", reason: /never run/ },
     { what: "removeOnDestroy for per_run", change: { lifetime: "per_run", removeOnDestroy: true }, property: "removeOnDestroy", reason: /applies only to persistent/ },
+    { what: "a negative grace period", change: { stopGracePeriodSeconds: -1 }, property: "stopGracePeriodSeconds", reason: /0 or more/ },
     { what: "an http probe without host networking", change: { readiness: { httpGet: { port: 8080 } } }, property: "readiness.httpGet", reason: /networkMode: "host"/ },
     { what: "an oversized setup script", change: { setupScript: { path: oversized } }, property: "setupScript.path", reason: /over the 1048576-byte limit/ },
     { what: "an unreadable setup script", change: { setupScript: { path: unreadable } }, property: "setupScript.path", reason: /could not be read when the program ran/ },

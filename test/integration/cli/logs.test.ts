@@ -67,6 +67,18 @@ describe("berth logs", () => {
     expect(stderr).toBe(`${LOCAL} | late-2\n`);
   });
 
+  it("follows a container through the restarts of its restart policy, each line once, until it stops for good", async () => {
+    await labelledContainer(local, {
+      project,
+      resource: "crashy",
+      cmd: ["sh", "-c", "echo run; sleep 0.5; exit 1"],
+      restart: { Name: "on-failure", MaximumRetryCount: 2 },
+    });
+    const { code, stdout } = await runCli(["logs", "crashy", "--project", project, "--host", LOCAL, "-f"]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${LOCAL} | run\n`.repeat(3));
+  }, 30_000);
+
   it("reads the raw stream of a container with a TTY, up to a last line without newline", async () => {
     const tty = await labelledContainer(local, { project, resource: "tty", tty: true, cmd: ["sh", "-c", "echo from-a-tty; printf last"] });
     await local.getContainer(tty.Id).wait();

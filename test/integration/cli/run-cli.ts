@@ -35,6 +35,7 @@ export interface FixtureContainer {
   volume?: string;
   tty?: boolean;
   start?: boolean;
+  restart?: Docker.HostRestartPolicy;
 }
 
 /** A container labelled as berth labels its own, made directly with dockerode. */
@@ -52,6 +53,7 @@ export async function labelledContainer(docker: Docker, spec: FixtureContainer):
       Binds: spec.volume ? [`${spec.volume}:/data`] : undefined,
       // Stop at once: busybox's sleep as PID 1 ignores SIGTERM.
       Init: true,
+      RestartPolicy: spec.restart,
     },
     StopTimeout: 1,
   });

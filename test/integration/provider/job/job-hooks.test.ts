@@ -71,6 +71,13 @@ describe("Job hooks against the real daemon", () => {
     expect(await leftovers()).toBe(0);
   });
 
+  it("reports a child killed for running out of memory while the shell exits 0, without calling the job killed", async () => {
+    const error = await hooks
+      .create(await checked("hungry-child", { command: ["sh", "-c", "head -c 200m /dev/zero | tail > /dev/null; exit 0"], memory: "8m" }))
+      .catch((e: Error) => e);
+    expect(String(error)).toContain("exited with code 0, but a process in it was killed for running out of memory (memory limit 8m), so its work is incomplete");
+  });
+
   it("reports an OOM kill", async () => {
     const error = await hooks
       .create(await checked("hungry", { command: ["sh", "-c", "head -c 200m /dev/zero | tail > /dev/null"], memory: "8m" }))

@@ -16,7 +16,7 @@ describe("readiness probes against the real daemon", () => {
 
     expect(error).toBeUndefined();
     expect(ms).toBeGreaterThan(800);
-    expect(progress[0]).toMatch(new RegExp(`^waiting for http://127\\.0\\.0\\.1:${hostPort}/ \\(attempt 1, last: connection closed without an answer\\)$`));
+    expect(progress[0]).toMatch(new RegExp(`^waiting for http://127\\.0\\.0\\.1:${hostPort}/ \\(attempt 1, last: connection closed without an answer: nothing listens yet, or the app listens on 127\\.0\\.0\\.1 only instead of 0\\.0\\.0\\.0\\)$`));
     // Throttled: about two a second, although the probe ran twenty times a second.
     expect(progress.length).toBeGreaterThanOrEqual(2);
     expect(progress.length).toBeLessThanOrEqual(Math.ceil(ms / 500) + 1);
@@ -44,7 +44,7 @@ describe("readiness probes against the real daemon", () => {
     const { ms, error } = await timed(waitUntilReady(readiness({ httpGet: { port: 80 }, periodSeconds: 0.05, failureThreshold: 3, deadlineSeconds: 60 }), target));
     expect(ms).toBeLessThan(2_000);
     expect(error?.message).toMatch(
-      new RegExp(`^${target.subject}: gave up after 3 failed attempts in a row \\(\`readiness\\.failureThreshold\`\\) and \\d+ ms waiting for http://127\\.0\\.0\\.1:${hostPort}/; last error: connection closed without an answer\\. `),
+      new RegExp(`^${target.subject}: gave up after 3 failed attempts in a row \\(\`readiness\\.failureThreshold\`\\) and \\d+ ms waiting for http://127\\.0\\.0\\.1:${hostPort}/; last error: connection closed without an answer: nothing listens yet, or the app listens on 127\\.0\\.0\\.1 only instead of 0\\.0\\.0\\.0\\. `),
     );
     expect(error?.message).toMatch(/\nlistening on :8080 instead$/);
   });
@@ -56,11 +56,17 @@ describe("readiness probes against the real daemon", () => {
     expect(ms).toBeGreaterThan(800);
   });
 
+  it("says that an app may be listening on loopback only, where no published port reaches it", async () => {
+    const { target } = await fixture.start("loopback", { Cmd: ["httpd", "-f", "-p", "127.0.0.1:80", "-h", "/www"] });
+    const { error } = await timed(waitUntilReady(readiness({ httpGet: { port: 80 }, periodSeconds: 0.05, deadlineSeconds: 1 }), target));
+    expect(error?.message).toContain("the app listens on 127.0.0.1 only instead of 0.0.0.0");
+  });
+
   it("tcpSocket is not fooled by the proxy accepting while nothing listens", async () => {
     const { target, hostPort } = await fixture.start("tcp-none", { Cmd: ["sleep", "600"] });
     const { error } = await timed(waitUntilReady(readiness({ tcpSocket: { port: 80 }, deadlineSeconds: 1 }), target));
     expect(error?.message).toContain(`timed out after 1000 ms waiting for tcp://127.0.0.1:${hostPort}`);
-    expect(error?.message).toMatch(/last error: (connection closed at once: nothing listens behind the published port yet|connection refused)/);
+    expect(error?.message).toMatch(/last error: (connection closed at once: nothing listens yet|connection refused)/);
   });
 
   it("exec passes once the command exits 0, given as argv and never through a shell", async () => {

@@ -33,7 +33,7 @@ describe("deploymentDiff", () => {
     ["the memory limit", { memory: "256m" }, { changes: true, replaces: [] }],
     ["the readiness probe", { readiness: { httpGet: { port: "http" } } }, { changes: true, replaces: [] }],
     ["the desired running state", { running: false }, { changes: true, replaces: [] }],
-    ["the stop grace period", { stopGracePeriodSeconds: 2 }, { changes: true, replaces: [] }],
+    ["the stop grace period, which is the container's StopTimeout", { stopGracePeriodSeconds: 2 }, { changes: true, replaces: ["stopGracePeriodSeconds"] }],
     ["the host", { host: "unix:///run/h1.sock" }, { changes: true, replaces: ["host"], deleteBeforeReplace: false }],
   ])("%s", (_what, change, expected) => {
     expect(deploymentDiff(outputs, checked(change))).toMatchObject(expected);

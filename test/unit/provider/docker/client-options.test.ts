@@ -1,11 +1,12 @@
 import * as fs from "fs";
+import * as http from "http";
+import * as https from "https";
 import * as os from "os";
 import * as path from "path";
 import { inspect } from "util";
 import Docker from "dockerode";
 import { afterEach, describe, expect, it } from "vitest";
 import { CONNECT_TIMEOUT_MS, dockerClientOptions } from "../../../../provider/docker/client-options";
-import { LocalSocketAgent } from "../../../../provider/docker/local-socket-agent";
 
 const tls = { ca: "CA-PEM", cert: "CERT-PEM", key: "KEY-PEM" };
 
@@ -20,20 +21,27 @@ describe("dockerClientOptions", () => {
   ] as const)("maps %s", (url, material, expected) => {
     const options = dockerClientOptions({ url }, material, {});
     expect(options).toMatchObject(expected);
-    expect(options.connectionTimeout).toBe(CONNECT_TIMEOUT_MS);
+    // docker-modem's timer would run until the answer, cutting every stop longer than it.
+    expect(options.connectionTimeout).toBeUndefined();
+    expect(options.timeout).toBeUndefined();
   });
 
-  it("opens a new connection per request to a local socket, with an agent that is cheap to inspect", () => {
-    const options = dockerClientOptions({ url: "unix:///var/run/docker.sock" }, undefined, {});
-    expect(options.agent).toBeInstanceOf(LocalSocketAgent);
-    expect(options.agent?.keepAlive).toBe(false);
+  it.each([
+    ["unix:///var/run/docker.sock", undefined, http.Agent, false],
+    ["tcp://10.0.0.5:2375", undefined, http.Agent, true],
+    ["tcp://gpu-01:2376", tls, https.Agent, true],
+  ] as const)("gives %s an agent that bounds connecting and is cheap to inspect", (url, material, kind, pooled) => {
+    const options = dockerClientOptions({ url }, material, {});
+    expect(options.agent).toBeInstanceOf(kind);
+    // A new connection per request to a local socket; pooled TCP and TLS connections.
+    expect(options.agent?.keepAlive).toBe(pooled);
     // docker-modem inspects every request's options this way, debug log on or off.
     expect(inspect(options, { showHidden: true, depth: null }).length).toBeLessThan(1_000);
   });
 
-  it("uses the ssh agent it is given and no other", () => {
-    expect(dockerClientOptions({ url: "ssh://ops@h" }, undefined, { sshAuthSock: "/tmp/agent" }).sshOptions).toEqual({ agent: "/tmp/agent" });
-    expect(dockerClientOptions({ url: "ssh://ops@h" }, undefined, {}).sshOptions).toEqual({});
+  it("uses the ssh agent it is given and no other, and bounds the SSH handshake", () => {
+    expect(dockerClientOptions({ url: "ssh://ops@h" }, undefined, { sshAuthSock: "/tmp/agent" }).sshOptions).toEqual({ agent: "/tmp/agent", readyTimeout: CONNECT_TIMEOUT_MS });
+    expect(dockerClientOptions({ url: "ssh://ops@h" }, undefined, {}).sshOptions).toEqual({ readyTimeout: CONNECT_TIMEOUT_MS });
   });
 
   describe("the environment does not leak into explicit options", () => {

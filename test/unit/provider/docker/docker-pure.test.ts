@@ -1,6 +1,6 @@
 import type Docker from "dockerode";
 import { describe, expect, it } from "vitest";
-import { containerStatus } from "../../../../provider/docker/container-status";
+import { containerStatus, countsAsRunning } from "../../../../provider/docker/container-status";
 import { conflictingPort } from "../../../../provider/docker/host-ports";
 import { isImageReference, withDefaultTag } from "../../../../provider/docker/image-reference";
 import { createLabels, isOwnedBy } from "../../../../provider/docker/labels";
@@ -64,13 +64,15 @@ function inspected(state: Partial<Docker.ContainerInspectInfo["State"]>, restart
 
 describe("containerStatus", () => {
   it.each([
-    ["created", { Status: "created" }, "starting"],
-    ["restarting", { Status: "restarting", Restarting: true }, "starting"],
-    ["running", { Status: "running", Running: true }, "running"],
-    ["paused", { Status: "paused", Running: true, Paused: true }, "paused"],
-    ["exited", { Status: "exited" }, "exited"],
-  ] as const)("%s maps to %s", (_what, state, expected) => {
+    ["created", { Status: "created" }, "created", false],
+    ["restarting", { Status: "restarting", Running: true, Restarting: true }, "restarting", true],
+    ["running", { Status: "running", Running: true }, "running", true],
+    ["paused", { Status: "paused", Running: true, Paused: true }, "paused", false],
+    ["exited", { Status: "exited" }, "exited", false],
+    ["dead", { Status: "dead" }, "exited", false],
+  ] as const)("%s maps to %s", (_what, state, expected, running) => {
     expect(containerStatus(inspected(state)).state).toBe(expected);
+    expect(countsAsRunning(containerStatus(inspected(state)).state)).toBe(running);
   });
 
   it("reports a missing container as gone, with exit code 1", () => {

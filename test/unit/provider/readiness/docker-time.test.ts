@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dockerTimeNanos } from "../../../../provider/readiness/docker-time";
+import { currentRunLogSince, dockerTimeNanos } from "../../../../provider/readiness/docker-time";
 
 describe("dockerTimeNanos", () => {
   it.each([
@@ -18,5 +18,17 @@ describe("dockerTimeNanos", () => {
 
   it.each(["", "yesterday", "0001-01-01T00:00:00"])("rejects %j", (time) => {
     expect(() => dockerTimeNanos(time)).toThrow(`${JSON.stringify(time)} is not an RFC 3339 time`);
+  });
+});
+
+describe("currentRunLogSince", () => {
+  it.each([
+    { finishedAt: "2024-05-01T12:00:00.123456789Z", since: `${Date.UTC(2024, 4, 1, 12) / 1000}.123456790` },
+    { finishedAt: "2024-05-01T12:00:00.999999999Z", since: `${Date.UTC(2024, 4, 1, 12) / 1000 + 1}.000000000` },
+    { finishedAt: "2024-05-01T14:00:00Z", since: `${Date.UTC(2024, 4, 1, 14) / 1000}.000000001` },
+    { finishedAt: "0001-01-01T00:00:00Z", since: undefined },
+    { finishedAt: undefined, since: undefined },
+  ])("just after a previous run that ended at $finishedAt", ({ finishedAt, since }) => {
+    expect(currentRunLogSince(finishedAt)).toBe(since);
   });
 });

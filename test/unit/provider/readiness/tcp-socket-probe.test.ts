@@ -39,7 +39,7 @@ describe("TcpSocketProbe", () => {
 
   it("is not ready when the connection is closed at once, as Docker's port proxy does while nothing listens in the container", async () => {
     const port = await serve((socket) => socket.end());
-    await expect(probe(port).check(signal)).rejects.toThrow("connection closed at once: nothing listens behind the published port yet");
+    await expect(probe(port).check(signal)).rejects.toThrow("connection closed at once: nothing listens yet, or the app listens on 127.0.0.1 only instead of 0.0.0.0");
   });
 
   it("says so when nothing listens", async () => {
