@@ -13,7 +13,7 @@ afterAll(async () => {
 const CHANGING_OPS = ["create", "delete", "replace", "create-replacement", "delete-replaced"];
 
 describe("renames through the real Pulumi CLI", () => {
-  it("keep ownership: aliases and a new parent, then in-place updates, refresh and destroy act on the same objects", async () => {
+  it("keep ownership of every kind: aliases and a new parent, then in-place updates, refresh and destroy act on the same objects", async () => {
     await program.init();
     await program.up();
     const first = await program.outputs();
@@ -25,13 +25,21 @@ describe("renames through the real Pulumi CLI", () => {
 
     await program.setConfig("restart", "always");
     await program.setConfig("adopt", "true");
+    await program.setConfig("timeoutSeconds", "90");
+    await program.setConfig("graceSeconds", "2");
     await program.up();
     expect(await program.outputs()).toEqual(first);
     expect((await docker.getContainer(first.webId).inspect()).HostConfig.RestartPolicy?.Name).toBe("always");
 
     await program.refresh();
     const types = (await program.stateResources()).map((r) => r.type).filter((t) => t.includes("berth:"));
-    expect(types.sort()).toEqual(["pulumi-nodejs:dynamic/berth:Deployment", "pulumi-nodejs:dynamic/berth:Deployment", "pulumi-nodejs:dynamic/berth:Volume"]);
+    expect(types.sort()).toEqual([
+      "pulumi-nodejs:dynamic/berth:Deployment",
+      "pulumi-nodejs:dynamic/berth:Deployment",
+      "pulumi-nodejs:dynamic/berth:Job",
+      "pulumi-nodejs:dynamic/berth:PersistentContainer",
+      "pulumi-nodejs:dynamic/berth:Volume",
+    ]);
     expect((await program.previewJson()).steps.filter((s) => s.op !== "same")).toEqual([]);
 
     await program.destroy();
