@@ -98,13 +98,15 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
   let imageId: string;
   try {
     const adopted = await claimName(docker, props, name, hash);
-    imageId = adopted?.Image ?? (await ensureImage(docker, props.image, props.pullPolicy, props.registryAuth, report(props)));
     if (adopted) {
       log.provider("%s: adopting its own container left by an earlier, interrupted create", name);
+      imageId = adopted.Image;
       if (props.running) await bringUp(docker, adopted);
       containerId = adopted.Id;
     } else {
-      containerId = await launchContainer(docker, props, name, hash);
+      const image = await ensureImage(docker, props.image, props.pullPolicy, props.registryAuth, report(props));
+      imageId = image.id;
+      containerId = await launchContainer(docker, props, image, name, hash);
     }
   } catch (err) {
     if ((err as Error).message.startsWith("Deployment ")) throw err;

@@ -2,7 +2,7 @@ import type Docker from "dockerode";
 import { createNamedContainer, removeAfterFailure } from "../docker/containers";
 import { dockerMessage } from "../docker/errors";
 import { chooseHostPorts, conflictingPort } from "../docker/host-ports";
-import { imageLabels } from "../docker/label-trust";
+import type { LocalImage } from "../docker/image";
 import { createLabels } from "../docker/labels";
 import { portHolder } from "../docker/published-ports";
 import { withAllocationLock } from "../docker/allocation-lock";
@@ -20,7 +20,7 @@ const MAX_PORT_ATTEMPTS = 5;
  * other ports, a bounded number of times; a fixed host port that is taken is
  * an error naming who holds it. Nothing is left behind when this throws.
  */
-export async function launchContainer(docker: Docker, props: DeploymentProps, name: string, specHash: string): Promise<string> {
+export async function launchContainer(docker: Docker, props: DeploymentProps, image: LocalImage, name: string, specHash: string): Promise<string> {
   const requests = props.ports.map((p) => ({ key: portKey(p), hostPort: p.hostPort }));
   const fixed = new Set(props.ports.flatMap((p) => (p.hostPort ? [p.hostPort] : [])));
   const exclude = new Set<number>();
@@ -28,13 +28,12 @@ export async function launchContainer(docker: Docker, props: DeploymentProps, na
   // Ports from a range and GPUs are chosen and claimed (by the new container's
   // labels) under the daemon's allocation lock, so concurrent creates from any
   // stack never pick the same ones; Docker's own choices need no lock.
-  const fromImage = await imageLabels(docker, props.image);
   const allocates = wantsGpus(props.gpus) || (props.host.portRange !== undefined && requests.some((r) => r.hostPort === undefined));
   const create = async () => {
     const hostPorts = await chooseHostPorts(docker, props.host, requests, exclude);
     const allocated = [...hostPorts.values()].filter((p): p is number => typeof p === "number");
     const gpuIds = await allocateGpuIds(docker, props.host, props.gpus);
-    const labels = createLabels({ kind: "deployment", owner: props.owner, specHash, ports: allocated, gpus: gpuIds, containerName: name }, props.labels, fromImage);
+    const labels = createLabels({ kind: "deployment", owner: props.owner, specHash, ports: allocated, gpus: gpuIds, containerName: name }, props.labels, image.labels);
     return createNamedContainer(docker, deploymentContainerPlan(props, name, labels, hostPorts, { inventory: props.host.gpus, ids: gpuIds }));
   };
 

@@ -3,7 +3,7 @@ import { containerPlan } from "../container/container-plan";
 import { createNamedContainer, removeAfterFailure, removeContainer } from "../docker/containers";
 import { dockerMessage } from "../docker/errors";
 import { ensureImage } from "../docker/image";
-import { imageLabels, trustedContainers } from "../docker/label-trust";
+import { trustedContainers } from "../docker/label-trust";
 import { createLabels, LABELS, MANAGED_BY } from "../docker/labels";
 import { progress } from "../progress";
 import { restartPolicy } from "./container-plan";
@@ -54,9 +54,9 @@ export async function startSidecars(docker: Docker, props: DeploymentProps, main
   const started: string[] = [];
   for (const sidecar of props.sidecars) {
     try {
-      await ensureImage(docker, sidecar.image, sidecar.pullPolicy, props.registryAuth, progress(`Deployment "${props.owner.resource}" sidecar "${sidecar.name}"`));
+      const image = await ensureImage(docker, sidecar.image, sidecar.pullPolicy, props.registryAuth, progress(`Deployment "${props.owner.resource}" sidecar "${sidecar.name}"`));
       const facts = { kind: "deployment" as const, owner: props.owner, specHash, containerName: `${mainName}-${sidecar.name}`, sidecarOf: mainName };
-      const labels = createLabels(facts, props.labels, await imageLabels(docker, sidecar.image));
+      const labels = createLabels(facts, props.labels, image.labels);
       const container = await createNamedContainer(docker, sidecarPlan(props, sidecar, mainName, labels));
       started.push(container.id);
       await container.start();

@@ -10,9 +10,16 @@ export interface RegistryAuth {
   serverAddress: string;
 }
 
-async function localImageId(docker: Docker, reference: string): Promise<string | undefined> {
+/** An image on the daemon: the id (sha256) a container runs, and the labels it would pass on to one. */
+export interface LocalImage {
+  id: string;
+  labels: Record<string, string>;
+}
+
+async function localImage(docker: Docker, reference: string): Promise<LocalImage | undefined> {
   try {
-    return (await docker.getImage(reference).inspect()).Id;
+    const info = await docker.getImage(reference).inspect();
+    return { id: info.Id, labels: info.Config?.Labels ?? {} };
   } catch (err) {
     if (isNotFound(err)) return undefined;
     throw err;
@@ -51,7 +58,8 @@ async function pull(docker: Docker, reference: string, auth: RegistryAuth | unde
 
 /**
  * Makes the image available on the daemon under the pull policy and returns
- * the id (sha256) the container will run.
+ * what a create needs of it: the id (sha256) the container will run and the
+ * image's labels.
  */
 export async function ensureImage(
   docker: Docker,
@@ -59,17 +67,17 @@ export async function ensureImage(
   policy: PullPolicy,
   auth: RegistryAuth | undefined,
   onProgress: (message: string) => void,
-): Promise<string> {
+): Promise<LocalImage> {
   const reference = withDefaultTag(image);
   if (policy !== "Always") {
-    const id = await localImageId(docker, reference);
-    if (id) return id;
+    const found = await localImage(docker, reference);
+    if (found) return found;
     if (policy === "Never") {
       throw new Error(`image "${reference}" is not on the host and \`pullPolicy\` is "Never"; build or load it there, or use "IfNotPresent"`);
     }
   }
   await pull(docker, reference, auth, onProgress);
-  const id = await localImageId(docker, reference);
-  if (!id) throw new Error(`image "${reference}" is still missing after a successful pull`);
-  return id;
+  const pulled = await localImage(docker, reference);
+  if (!pulled) throw new Error(`image "${reference}" is still missing after a successful pull`);
+  return pulled;
 }

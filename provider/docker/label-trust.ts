@@ -32,7 +32,3 @@ export async function trustedContainers(docker: Docker, listed: Docker.Container
   return listed.filter((_, i) => trusted[i]);
 }
 
-/** The labels of an image on the daemon, to clear berth's among them at create. */
-export async function imageLabels(docker: Docker, image: string): Promise<Record<string, string>> {
-  return (await docker.getImage(image).inspect()).Config?.Labels ?? {};
-}

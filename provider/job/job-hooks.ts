@@ -4,9 +4,9 @@ import { containerPlan } from "../container/container-plan";
 import { dockerClient } from "../docker/client";
 import { createNamedContainer, removeContainer } from "../docker/containers";
 import { dockerMessage } from "../docker/errors";
-import { ensureImage } from "../docker/image";
+import { ensureImage, type LocalImage } from "../docker/image";
 import { createWithGpus, gpuStartProblem } from "../gpu/create-with-gpus";
-import { imageLabels, trustedContainers } from "../docker/label-trust";
+import { trustedContainers } from "../docker/label-trust";
 import { createLabels, LABELS } from "../docker/labels";
 import { plainData, plainProps } from "../dynamic/plain-props";
 import { replacingSpecHash } from "../dynamic/property-diff";
@@ -70,10 +70,10 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
   const report = progress(`Job "${props.owner.resource}"`);
   const redact = secretsRedactor(props);
 
-  let imageId: string;
+  let image: LocalImage;
   try {
     await removeLeftovers(docker, props);
-    imageId = await ensureImage(docker, props.image, props.pullPolicy, props.registryAuth, report);
+    image = await ensureImage(docker, props.image, props.pullPolicy, props.registryAuth, report);
   } catch (err) {
     throw fail(props, redact(dockerMessage(err)));
   }
@@ -84,9 +84,8 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
     report(`running attempt ${attempt} of ${attempts} (timeout ${props.timeoutSeconds} s)`);
     const name = `${objectName(props.owner, hash)}-${attempt}`;
     try {
-      const fromImage = await imageLabels(docker, props.image);
       const { container } = await createWithGpus(docker, props.host, props.gpus, props.image, (gpuIds) => {
-        const labels = createLabels({ kind: "job", owner: props.owner, specHash: hash, gpus: gpuIds, containerName: name }, props.labels, fromImage);
+        const labels = createLabels({ kind: "job", owner: props.owner, specHash: hash, gpus: gpuIds, containerName: name }, props.labels, image.labels);
         return createNamedContainer(docker, containerPlan(props, name, labels, { inventory: props.host.gpus, ids: gpuIds }));
       });
       result = await runAttempt(docker, container, props.timeoutSeconds * 1000, props.logTailLines, redact, (elapsedMs, logEnd) =>
@@ -99,7 +98,7 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
     if (!result.timedOut && !result.oomKilled && props.successExitCodes.includes(result.exitCode)) {
       const outs: JobOutputs = {
         ...props,
-        imageId,
+        imageId: image.id,
         specHash: hash,
         exitCode: result.exitCode,
         attempts: attempt,

@@ -1,7 +1,6 @@
 import type Docker from "dockerode";
 import { createNamedContainer, inspectContainer, removeAfterFailure, removeContainer, stopTimeoutOf } from "../docker/containers";
 import { ensureImage } from "../docker/image";
-import { imageLabels } from "../docker/label-trust";
 import { createLabels, isManagedByBerth, LABELS } from "../docker/labels";
 import { gateEverywhere } from "./gate-everywhere";
 import { allOrError, hostProgress, members, onEveryHost, type Member } from "./host-set";
@@ -26,9 +25,9 @@ async function clearName(member: Member, props: PersistentContainerProps): Promi
 
 async function launchOn(member: Member, props: PersistentContainerProps, specHash: string): Promise<Docker.ContainerInspectInfo> {
   await clearName(member, props);
-  await ensureImage(member.docker, props.image as string, props.pullPolicy, props.registryAuth, hostProgress(props, member));
+  const image = await ensureImage(member.docker, props.image as string, props.pullPolicy, props.registryAuth, hostProgress(props, member));
   const facts = { kind: "persistent-container" as const, owner: props.owner, specHash, lifetime: props.lifetime, containerName: props.name };
-  const labels = createLabels(facts, props.labels, await imageLabels(member.docker, props.image as string));
+  const labels = createLabels(facts, props.labels, image.labels);
   const container = await createNamedContainer(member.docker, persistentContainerPlan(props, labels));
   try {
     await container.start();
