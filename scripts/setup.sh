@@ -12,11 +12,11 @@ bash scripts/bootstrap-docker.sh
 say "[2/5] local images (no registry needed)"
 bash scripts/build-images.sh
 say "[3/5] npm dependencies"
-# `npm install`, not `npm ci`: npm 11 records only this platform's optional
-# packages in the lock file and `npm ci` then refuses it as out of sync.
+# `npm ci`: the committed lock file lists every platform's optional packages,
+# so the install is exactly the lock's and leaves the tree clean.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "installing npm dependencies" with_heartbeat "installing npm dependencies" "$BERTH_CACHE/npm-install.log" \
-    npm install --no-fund --no-audit
+  step "installing npm dependencies (npm ci)" with_heartbeat "installing npm dependencies" "$BERTH_CACHE/npm-install.log" \
+    npm ci --no-fund --no-audit
 else
   say "npm dependencies are installed"
 fi
