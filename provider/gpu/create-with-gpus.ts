@@ -35,9 +35,16 @@ export async function createWithGpus(
   });
 }
 
-/** Docker's answer when a daemon cannot run a vendor's GPUs, said in the user's terms. */
+/** Docker's answer when a daemon cannot run a vendor's GPUs, said in the user's terms with the fix for that vendor. */
 export function gpuStartProblem(message: string, host: HostProps): string | undefined {
-  if (!/could not select device driver|error gathering device information|no such file or directory.*\/dev\//i.test(message)) return undefined;
-  const vendor = host.gpus?.vendor ?? "GPU";
-  return `the daemon on ${host.url} cannot run ${vendor} GPUs (${message.trim()}); install the ${vendor} container runtime there, fix \`host.gpus\`, or remove \`gpus\``;
+  const reason = message.trim();
+  if (/could not select device driver/i.test(reason)) {
+    return `the daemon on ${host.url} cannot run nvidia GPUs (${reason}): install the NVIDIA Container Toolkit there and register it with Docker (\`nvidia-ctk runtime configure --runtime=docker\`, then restart dockerd), fix \`host.gpus\`, or remove \`gpus\``;
+  }
+  const missingNode = /error gathering device information while adding custom device "([^"]+)"/i.exec(reason)?.[1];
+  if (missingNode !== undefined) {
+    const vendor = host.gpus?.vendor ?? "GPU";
+    return `the daemon on ${host.url} has no device node ${missingNode} for its ${vendor} GPUs (${reason}): check that the GPU driver is loaded there (\`ls /dev/dri\`${vendor === "amd" ? " and `/dev/kfd`" : ""}), or map each GPU id to its nodes with \`host.gpus.devices\`, e.g. \`{ "0": ["/dev/dri/renderD129"] }\``;
+  }
+  return undefined;
 }

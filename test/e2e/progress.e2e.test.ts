@@ -18,4 +18,11 @@ describe("what `pulumi up` shows while berth waits", () => {
     await program.destroy();
     expect(await berthObjects(docker, program.project)).toEqual({ containers: [], volumes: [] });
   });
+
+  it("prints the same messages as lines with --non-interactive, as CI logs show them", async () => {
+    const output = await program.up();
+    expect(output).toMatch(/Deployment "slow": waiting for http:\/\/127\.0\.0\.1:\d+\/ \(attempt \d+, last: [^)]+\)/);
+    await program.destroy();
+    expect(await berthObjects(docker, program.project)).toEqual({ containers: [], volumes: [] });
+  });
 });

@@ -82,9 +82,28 @@ describe("the GPU pool against the real daemon", () => {
   });
 
   it("says clearly when the daemon cannot run nvidia GPUs, and releases them", async () => {
-    await expect(deployment("cuda", 1, "nvidia")).rejects.toThrow(/cannot run nvidia GPUs \(.*could not select device driver "nvidia"/);
+    await expect(deployment("cuda", 1, "nvidia")).rejects.toThrow(/cannot run nvidia GPUs \(.*could not select device driver "nvidia".*\): install the NVIDIA Container Toolkit there/);
     expect(await held()).toEqual([]);
     const leftovers = await docker.listContainers({ all: true, filters: { label: [`dev.berth.project=${project}`, "dev.berth.resource=cuda"] } });
+    expect(leftovers).toEqual([]);
+  });
+
+  it("names the missing device node and `host.gpus.devices` when a host lacks an intel GPU's render node, and releases it", async () => {
+    const missing = path.join(nodes, "absent", "renderD128");
+    const { inputs, failures } = await deployments.check({}, {
+      host: { url: defaultHostUrl(), gpus: { vendor: "intel", ids: ["0"], devices: { "0": [missing] } } },
+      owner: { project, stack: "test", resource: "arc" },
+      image: BUSYBOX,
+      command: ["sleep", "300"],
+      gpus: 1,
+    });
+    expect(failures).toEqual([]);
+    const failure = deployments.create(inputs as Record<string, unknown>);
+    await expect(failure).rejects.toThrow(`has no device node ${missing} for its intel GPUs`);
+    await expect(failure).rejects.toThrow("`host.gpus.devices`");
+    await expect(failure).rejects.not.toThrow(/container runtime|Container Toolkit/);
+    expect(await held()).toEqual([]);
+    const leftovers = await docker.listContainers({ all: true, filters: { label: [`dev.berth.project=${project}`, "dev.berth.resource=arc"] } });
     expect(leftovers).toEqual([]);
   });
 
