@@ -26,7 +26,9 @@ export type PullPolicy = "IfNotPresent" | "Always" | "Never";
 export interface RegistryAuthArgs {
   /** The registry's address as it starts image references, e.g. `"registry.example.com:5000"`. */
   serverAddress: pulumi.Input<string>;
+  /** The registry user, e.g. `"ci"`. */
   username: pulumi.Input<string>;
+  /** The password or token; pass it as a Pulumi secret, e.g. `cfg.requireSecret("registryPassword")`. */
   password: pulumi.Input<string>;
 }
 

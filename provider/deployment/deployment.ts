@@ -47,6 +47,7 @@ export interface SidecarArgs {
 
 /** Restart on a non-zero exit, at most `maxRetries` times. */
 export interface OnFailureRestartArgs {
+  /** Always `"on-failure"`. */
   policy: pulumi.Input<"on-failure">;
   /** At least 1, e.g. `5`; use `restart: "no"` for no restarts. */
   maxRetries: pulumi.Input<number>;

@@ -36,6 +36,7 @@ export type GpuVendor = "nvidia" | "amd" | "intel";
  * @example { vendor: "nvidia", ids: ["0", "1"] }
  */
 export interface GpuInventoryArgs {
+  /** `"nvidia"` (a Docker device request for the ids), `"amd"` or `"intel"` (the GPUs' device nodes). */
   vendor: pulumi.Input<GpuVendor>;
   /** The GPU ids as the vendor's tools name them; numbers are read as strings. At least one. */
   ids: pulumi.Input<pulumi.Input<string | number>[]>;

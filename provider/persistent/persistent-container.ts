@@ -21,6 +21,7 @@ export type HostAction = "verified" | "launched" | "attached";
 export interface HostResult {
   /** The host's URL. */
   host: string;
+  /** The Docker container id on that host. */
   containerId: string;
   /** The image id (sha256) the container runs. */
   imageId: string;
@@ -52,7 +53,9 @@ export interface DeviceArgs {
 export interface UlimitArgs {
   /** The limit's name as `ulimit` knows it, e.g. `"nofile"` or `"memlock"`. */
   name: pulumi.Input<string>;
+  /** The soft limit (at most `hard`, as the kernel requires). */
   soft: pulumi.Input<number>;
+  /** The hard limit. */
   hard: pulumi.Input<number>;
 }
 
