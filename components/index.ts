@@ -1,2 +1,2 @@
 export { ContainerCluster, type ContainerClusterArgs } from "./container-cluster";
-export { Service, type ServiceArgs } from "./service";
+export { Service, type ServiceArgs, type ServiceInitJobArgs } from "./service";

@@ -6,6 +6,17 @@ import { Job, type JobArgs } from "../provider/job";
 import { Volume, type VolumeArgs } from "../provider/volume";
 import { hostMapProblems, rejectArgProblems, unknownArgs, type ArgProblem } from "./component-args";
 
+/** An init job of a Service: a Job's arguments without `host`, and a name. */
+export interface ServiceInitJobArgs extends Omit<JobArgs, "host"> {
+  /** Names the Job child `<service>-<name>`, e.g. `"pull-models"`; unique within the Service. */
+  name: string;
+}
+
+/**
+ * A Service's arguments. Plain objects and arrays (their values may be
+ * Outputs): the component creates one child per entry.
+ * @example { volumes: { models: {} }, initJobs: [{ name: "pull", image: "alpine:3.20", command: ["sh", "-c", "echo ok > /models/ok"], volumes: [{ source: "models", target: "/models" }] }], deployment: { image: "nginx:1.27", ports: [{ containerPort: 80, name: "http" }], volumes: [{ source: "models", target: "/models", readOnly: true }] } }
+ */
 export interface ServiceArgs {
   /**
    * The hosts to run on, by a short name used in child names and outputs;
@@ -13,10 +24,10 @@ export interface ServiceArgs {
    * host named `local`, the default Docker host.
    */
   hosts?: Record<string, HostInput>;
-  /** Named volumes per host; mounts refer to them by key as `source`. */
+  /** Named volumes per host; mounts refer to them by key as `source`. None by default. */
   volumes?: Record<string, Omit<VolumeArgs, "host">>;
-  /** Jobs run in order before the deployment starts, e.g. a puller that fills a volume. */
-  initJobs?: Array<Omit<JobArgs, "host"> & { name: string }>;
+  /** Jobs run in order before the deployment starts, e.g. a puller that fills a volume. None by default. */
+  initJobs?: ServiceInitJobArgs[];
   /** The long-running workload, gated on its readiness. */
   deployment: Omit<DeploymentArgs, "host">;
 }
@@ -56,10 +67,11 @@ function serviceArgProblems(args: ServiceArgs): ArgProblem[] {
  * deployment passed its readiness gate.
  */
 export class Service extends pulumi.ComponentResource {
-  /** Endpoints per host name, then per port name. */
+  /** Endpoints per host name, then per port name (as a Deployment's `endpoints`). */
   public readonly endpoints: pulumi.Output<Record<string, Record<string, string>>>;
   /** Container names per host name. */
   public readonly containerNames: pulumi.Output<Record<string, string>>;
+  /** The Deployment child per host name. */
   public readonly deployments: Record<string, Deployment>;
 
   constructor(name: string, args: ServiceArgs, opts: pulumi.ComponentResourceOptions = {}) {

@@ -1,6 +1,22 @@
-export * from "./host";
-export type { ContainerArgs, VolumeMountArgs } from "./container/container-args";
-export * from "./volume";
+// The provider's public face: resources, their args and output types, and what a stack program passes them.
+export type {
+  ContainerArgs,
+  GpuRequestArgs,
+  PullPolicy,
+  RegistryAuthArgs,
+  VolumeMountArgs,
+} from "./container/container-args";
 export * from "./deployment";
+export * from "./host";
 export * from "./job";
 export * from "./persistent";
+export type {
+  ExecProbeArgs,
+  HttpGetProbeArgs,
+  HttpHeaderArgs,
+  LogLineProbeArgs,
+  ProbePortArgs,
+  ReadinessArgs,
+  TcpSocketProbeArgs,
+} from "./readiness/readiness-args";
+export * from "./volume";

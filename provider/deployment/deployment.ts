@@ -1,51 +1,90 @@
 import * as pulumi from "@pulumi/pulumi";
 import { hooksProvider } from "../dynamic/hooks-provider";
 import { withSecretOutputs } from "../dynamic/resource-owner";
-import { containerResourceProps, type ContainerArgs } from "../container/container-args";
-import type { z } from "zod";
-import type { readinessSchema } from "../readiness/readiness-schema";
+import { containerResourceProps, type ContainerArgs, type PullPolicy, type VolumeMountArgs } from "../container/container-args";
+import type { ReadinessArgs } from "../readiness/readiness-args";
 
-type DeepInput<T> = T extends object ? pulumi.Input<{ [K in keyof T]: DeepInput<T[K]> }> : pulumi.Input<T>;
-
+/**
+ * A container port published on the host.
+ * @example { containerPort: 8080, name: "http" }
+ */
 export interface PortArgs {
-  containerPort: number;
+  /** The port the container listens on, 1–65535, e.g. `8080`. */
+  containerPort: pulumi.Input<number>;
   /** A fixed host port; without it one is allocated (from `host.portRange`, else by Docker). */
-  hostPort?: number;
-  protocol?: "tcp" | "udp";
-  /** Names the port in `hostPorts`, `endpoints` and probes. */
-  name?: string;
+  hostPort?: pulumi.Input<number>;
+  /** `"tcp"` (default) or `"udp"`. */
+  protocol?: pulumi.Input<"tcp" | "udp">;
+  /** Names the port in `hostPorts`, `endpoints` and probes: lower-case letters, digits and `-`, e.g. `"http"`. */
+  name?: pulumi.Input<string>;
 }
 
-/** A container sharing the main container's network namespace; it cannot publish ports. */
+/**
+ * A container sharing the main container's network namespace (a proxy, a log
+ * shipper, an exporter); it cannot publish ports.
+ * @example { name: "metrics", image: "prom/statsd-exporter:v0.27.1" }
+ */
 export interface SidecarArgs {
-  /** Short name; the container is named `<main>-<name>`. */
+  /** Short name: lower-case letters, digits and `-`; the container is named `<main>-<name>`. */
   name: pulumi.Input<string>;
+  /** The image reference to run, e.g. `"nginx:1.27"`. */
   image: pulumi.Input<string>;
-  pullPolicy?: pulumi.Input<"IfNotPresent" | "Always" | "Never">;
+  /** `"IfNotPresent"` by default. */
+  pullPolicy?: pulumi.Input<PullPolicy>;
+  /** Replaces the image's CMD (the image's by default). */
   command?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Replaces the image's ENTRYPOINT (the image's by default). */
   entrypoint?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Environment variables; none by default. */
   env?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  volumes?: ContainerArgs["volumes"];
+  /** Mounts, as the main container's `volumes`; none by default. */
+  volumes?: pulumi.Input<pulumi.Input<VolumeMountArgs>[]>;
+  /** The image's USER by default. */
   user?: pulumi.Input<string>;
+  /** The image's WORKDIR by default. */
   workdir?: pulumi.Input<string>;
 }
 
-export type RestartArgs = "always" | "no" | { policy: "on-failure"; maxRetries: number };
+/** Restart on a non-zero exit, at most `maxRetries` times. */
+export interface OnFailureRestartArgs {
+  /** Always `"on-failure"`. */
+  policy: pulumi.Input<"on-failure">;
+  /** At least 1, e.g. `5`; use `restart: "no"` for no restarts. */
+  maxRetries: pulumi.Input<number>;
+}
 
-/** Readiness probes with Kubernetes' field names; all given kinds must pass. */
-export type ReadinessArgs = DeepInput<z.input<typeof readinessSchema>>;
+/** Docker's restart policy: `"no"`, `"always"` or `{ policy: "on-failure", maxRetries }`. */
+export type RestartArgs = "always" | "no" | OnFailureRestartArgs;
 
+/**
+ * What a Deployment's container is, in Docker's words: `created` (never
+ * started, e.g. `running: false` from the start), `running`, `paused`,
+ * `restarting` (its restart policy is bringing it back) or `exited`.
+ */
+export type DeploymentState = "created" | "running" | "paused" | "restarting" | "exited";
+
+/**
+ * A Deployment's arguments: the container's (`ContainerArgs`) and these.
+ * @example { image: "nginx:1.27", ports: [{ containerPort: 80, name: "http" }], readiness: { httpGet: { port: "http" } } }
+ */
 export interface DeploymentArgs extends ContainerArgs {
   /** A fixed container name; without it berth derives one from project, stack, resource name and spec. */
   name?: pulumi.Input<string>;
+  /** Ports to publish on the host; none by default. */
   ports?: pulumi.Input<pulumi.Input<PortArgs>[]>;
   /** `"no"` (default), `"always"` or `{ policy: "on-failure", maxRetries }`. */
   restart?: pulumi.Input<RestartArgs>;
+  /** Whole seconds a stop waits after SIGTERM before it kills (the container's `StopTimeout`); 10 by default. */
   stopGracePeriodSeconds?: pulumi.Input<number>;
-  readiness?: ReadinessArgs;
-  /** Desired state; `false` keeps the container created but stopped. */
+  /**
+   * The gate a start must pass. Without it, a deployment with published ports
+   * is gated on a TCP connect to its first tcp port; one without must still be
+   * running 1 s after its start.
+   */
+  readiness?: pulumi.Input<ReadinessArgs>;
+  /** Desired state; `true` by default, `false` keeps the container created but stopped. */
   running?: pulumi.Input<boolean>;
-  /** Containers started after the main one, in its network namespace; if one fails to start, the group is removed. */
+  /** Containers started after the main one, in its network namespace; if one fails to start, the group is removed. None by default. */
   sidecars?: pulumi.Input<pulumi.Input<SidecarArgs>[]>;
 }
 
@@ -54,17 +93,21 @@ const PROVIDER = hooksProvider("deployment");
 
 /** A long-running container on one host, gated on readiness. */
 export class Deployment extends pulumi.dynamic.Resource {
+  /** The Docker container id. */
   declare public readonly containerId: pulumi.Output<string>;
+  /** The container's name on the host, `name` or the generated `<project>-<stack>-<resource>-<hash12>`. */
   declare public readonly containerName: pulumi.Output<string>;
   /** The image id (sha256) the container runs. */
   declare public readonly imageId: pulumi.Output<string>;
-  /** Published host ports by port name (or container port). */
+  /** Published host ports by port name (else container port, `53/udp` for udp), e.g. `{ http: 30000 }`. */
   declare public readonly hostPorts: pulumi.Output<Record<string, number>>;
-  /** URLs on the host's probe address, by port name (or container port). */
+  /** `http://<probe address>:<host port>` (`https` when probed so, `udp://` for udp) by port name (else container port). */
   declare public readonly endpoints: pulumi.Output<Record<string, string>>;
-  declare public readonly state: pulumi.Output<string>;
-  declare public readonly startedAt: pulumi.Output<string>;
-  /** The GPU ids allocated to the container. */
+  /** What the container is, as Docker says it, when the step or refresh last looked. */
+  declare public readonly state: pulumi.Output<DeploymentState>;
+  /** When the container last started (RFC 3339); absent when it never started. */
+  declare public readonly startedAt: pulumi.Output<string | undefined>;
+  /** The GPU ids allocated to the container; empty without `gpus`. */
   declare public readonly gpuIds: pulumi.Output<string[]>;
 
   constructor(name: string, args: DeploymentArgs, opts: pulumi.CustomResourceOptions = {}) {

@@ -1,1 +1,9 @@
-export { Deployment, type DeploymentArgs, type PortArgs, type ReadinessArgs, type RestartArgs, type SidecarArgs } from "./deployment";
+export {
+  Deployment,
+  type DeploymentArgs,
+  type DeploymentState,
+  type OnFailureRestartArgs,
+  type PortArgs,
+  type RestartArgs,
+  type SidecarArgs,
+} from "./deployment";

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Owner } from "../docker/labels";
-import { hostOrDefault, type HostInput } from "../host";
+import { hostOrDefault } from "../host/default-host";
+import type { HostInput } from "../host";
 
 /** The stack and resource a berth object belongs to, as recorded in its labels. */
 export function resourceOwner(resourceName: string): Owner {

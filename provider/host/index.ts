@@ -1,3 +1,1 @@
-export type { HostArgs, HostTlsArgs, HostInput } from "./host";
-export { defaultHost, hostOrDefault } from "./default-host";
-export { hostSchema, hostScheme, probeAddress, type HostProps } from "./host-schema";
+export type { GpuInventoryArgs, GpuVendor, HostArgs, HostInput, HostTlsArgs, PortRangeArgs } from "./host";

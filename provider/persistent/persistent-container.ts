@@ -1,37 +1,105 @@
 import { randomUUID } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { secretEnvKeys, type ContainerArgs } from "../container/container-args";
-import type { ReadinessArgs } from "../deployment/deployment";
+import type { ReadinessArgs } from "../readiness/readiness-args";
 import { hooksProvider } from "../dynamic/hooks-provider";
 import { resourceOwner, splitHost, withSecretOutputs } from "../dynamic/resource-owner";
 import type { HostInput } from "../host";
-import type { Lifetime } from "./persistent-container-schema";
 import { setupScriptSource, type SetupScriptArgs } from "./setup-script-source";
 
-export interface PersistentContainerArgs extends Omit<ContainerArgs, "host" | "image"> {
-  /** Every host the container runs on; the local daemon when absent. */
-  hosts?: HostInput[];
-  /** The container's name on every host. */
+/**
+ * What `up`, `refresh` and `destroy` do with the container: `no_launch`
+ * (verify that someone else runs it), `per_run` (a fresh one every `up`) or
+ * `persistent` (kept across `up`s and stacks).
+ */
+export type Lifetime = "no_launch" | "per_run" | "persistent";
+
+/** What berth did on a host: `verified` (no_launch), `launched` (cold start) or `attached` (found it running). */
+export type HostAction = "verified" | "launched" | "attached";
+
+/** What happened on one host of a PersistentContainer. */
+export interface HostResult {
+  /** The host's URL. */
+  host: string;
+  /** The Docker container id on that host. */
+  containerId: string;
+  /** The image id (sha256) the container runs. */
+  imageId: string;
+  /** What the last create or update did there. */
+  action: HostAction;
+  /** Whether the container ran the setup script (at launch, or as checked on attach); `false` without `setupScript` and for `verified`. */
+  provisioned: boolean;
+  /** When the container started (RFC 3339); absent for `verified`. */
+  startedAt?: string;
+}
+
+/**
+ * A device node of the host made available in the container.
+ * @example { hostPath: "/dev/fuse" }
+ */
+export interface DeviceArgs {
+  /** The absolute device path on the host, e.g. `"/dev/dri/renderD128"`. */
+  hostPath: pulumi.Input<string>;
+  /** The absolute path inside the container; `hostPath` by default. */
+  containerPath?: pulumi.Input<string>;
+  /** Any of `r`, `w` and `m`; `"rwm"` by default. */
+  permissions?: pulumi.Input<string>;
+}
+
+/**
+ * A resource limit of the container's processes.
+ * @example { name: "nofile", soft: 65536, hard: 65536 }
+ */
+export interface UlimitArgs {
+  /** The limit's name as `ulimit` knows it, e.g. `"nofile"` or `"memlock"`. */
   name: pulumi.Input<string>;
-  /** `no_launch` (verify only), `per_run` (fresh every `up`) or `persistent` (kept across `up`s and stacks). */
+  /** The soft limit (at most `hard`, as the kernel requires). */
+  soft: pulumi.Input<number>;
+  /** The hard limit. */
+  hard: pulumi.Input<number>;
+}
+
+/**
+ * A PersistentContainer's arguments: the container's (`ContainerArgs`, except
+ * `host`, and `gpus`, which it does not support yet) and these.
+ * @example { hosts: ["ssh://ml@gpu-01", "ssh://ml@gpu-02"], name: "ray-node", lifetime: "persistent", image: "rayproject/ray:2.40.0", networkMode: "host" }
+ */
+export interface PersistentContainerArgs extends Omit<ContainerArgs, "host" | "image" | "gpus"> {
+  /**
+   * Every host the container runs on, each listed once; the default host
+   * (`DOCKER_HOST` or the local socket) when absent. A plain array: the
+   * program splits each host's TLS material from it before registering.
+   */
+  hosts?: HostInput[];
+  /** The container's name on every host, e.g. `"ray-node"`. */
+  name: pulumi.Input<string>;
+  /** `"no_launch"` (verify only), `"per_run"` (fresh every `up`) or `"persistent"` (kept across `up`s and stacks). */
   lifetime: pulumi.Input<Lifetime>;
-  /** Required unless `lifetime` is `no_launch`. */
+  /** The image reference to run; required unless `lifetime` is `"no_launch"`. */
   image?: pulumi.Input<string>;
-  /** For `persistent`: remove the container on destroy instead of keeping it. */
+  /** For `persistent` only: remove the container on destroy instead of keeping it; `false` by default. */
   removeOnDestroy?: pulumi.Input<boolean>;
-  /** How long a stop waits after SIGTERM before it kills (the container's `StopTimeout`); 10 s by default. */
+  /** Whole seconds a stop waits after SIGTERM before it kills (the container's `StopTimeout`); 10 by default. */
   stopGracePeriodSeconds?: pulumi.Input<number>;
-  /** Run once in each freshly launched container; only its sha256 enters state. */
+  /**
+   * Run once in each freshly launched container; only its sha256 enters
+   * state. A plain object: the program reads the script when it runs.
+   */
   setupScript?: SetupScriptArgs;
-  readiness?: ReadinessArgs;
-  devices?: pulumi.Input<pulumi.Input<{ hostPath: string; containerPath?: string; permissions?: string }>[]>;
-  /** Never on unless asked. */
+  /** The gate after each launch and attach, per host; none by default. `httpGet` and `tcpSocket` need `networkMode: "host"`. */
+  readiness?: pulumi.Input<ReadinessArgs>;
+  /** Host devices to make available in the container; none by default. */
+  devices?: pulumi.Input<pulumi.Input<DeviceArgs>[]>;
+  /** Give the container all of the host's privileges; `false` by default. */
   privileged?: pulumi.Input<boolean>;
-  /** e.g. `host` for cluster nodes that talk on the hosts' network. */
+  /** Docker's network mode, e.g. `"host"` for cluster nodes that talk on the hosts' network; Docker's default bridge by default. */
   networkMode?: pulumi.Input<string>;
+  /** Size of `/dev/shm`: `"1g"` or a byte count; Docker's 64 MB by default. */
   shmSize?: pulumi.Input<string | number>;
+  /** Docker's IPC mode, e.g. `"host"`; Docker's default by default. */
   ipc?: pulumi.Input<string>;
-  ulimits?: pulumi.Input<pulumi.Input<{ name: string; soft: number; hard: number }>[]>;
+  /** Resource limits; Docker's defaults by default. */
+  ulimits?: pulumi.Input<pulumi.Input<UlimitArgs>[]>;
 }
 
 // One provider object per kind: Pulumi serialises a provider once per object, not once per resource.
@@ -39,10 +107,10 @@ const PROVIDER = hooksProvider("persistent-container");
 
 /** One named container on every host of a list; `lifetime` decides what `up`, `refresh` and `destroy` do. */
 export class PersistentContainer extends pulumi.dynamic.Resource {
-  /** Per host: container id, image id, whether it was verified, launched or attached, and provisioned. */
-  declare public readonly hostResults: pulumi.Output<
-    Array<{ host: string; containerId: string; imageId: string; action: "verified" | "launched" | "attached"; provisioned: boolean; startedAt?: string }>
-  >;
+  /** What happened on each host, in the order of `hosts`. */
+  declare public readonly hostResults: pulumi.Output<HostResult[]>;
+  /** The container's lifetime, as checked. */
+  declare public readonly lifetime: pulumi.Output<Lifetime>;
 
   constructor(name: string, args: PersistentContainerArgs, opts: pulumi.CustomResourceOptions = {}) {
     const hosts = (args.hosts ?? [undefined]).map((host) => splitHost(host));

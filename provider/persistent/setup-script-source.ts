@@ -3,15 +3,22 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
+/**
+ * A script run once in each freshly launched container: exactly one of `path`
+ * or `inline`. Plain values, not Outputs: the program reads and hashes the
+ * script when it runs, and only the sha256 enters state.
+ * @example { path: "scripts/provision.sh", timeoutSeconds: 300 }
+ */
 export interface SetupScriptArgs {
-  /** A script file on the machine running `pulumi`. */
+  /** A script file on the machine running `pulumi`, relative to the project folder unless absolute. */
   path?: string;
-  /** The script's text. */
+  /** The script's text, e.g. `"apt-get update && apt-get install -y curl"`. */
   inline?: string;
+  /** Seconds the script may run on each host (above 0); 600 by default. */
   timeoutSeconds?: number;
-  /** On attach, provision again when the script changed instead of failing. */
+  /** On attach, provision again when the script changed instead of failing; `false` by default. */
   reprovisionOnChange?: boolean;
-  /** The shell inside the container; `/bin/sh` by default. */
+  /** The absolute path of the shell inside the container that runs the script; `"/bin/sh"` by default. */
   shell?: string;
 }
 
