@@ -13,8 +13,15 @@ async function npmPack(dir: string, destination: string, extra: string[] = []): 
   return path.join(destination, stdout.trim().split("\n").pop()!);
 }
 
+/** The folders the tarballs were packed in, removed when the test process ends. */
+const packFolders: string[] = [];
+process.once("exit", () => {
+  for (const dir of packFolders) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 async function pack(version: string | undefined): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-pack-"));
+  packFolders.push(dir);
   const tarball = await npmPack(ROOT, dir);
   if (!version) return tarball;
   await execFileAsync("tar", ["xzf", tarball, "-C", dir]);
