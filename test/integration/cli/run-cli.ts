@@ -36,6 +36,8 @@ export interface FixtureContainer {
   tty?: boolean;
   start?: boolean;
   restart?: Docker.HostRestartPolicy;
+  healthcheck?: Docker.HealthConfig;
+  sidecarOf?: string;
 }
 
 /** A container labelled as berth labels its own, made directly with dockerode. */
@@ -46,7 +48,8 @@ export async function labelledContainer(docker: Docker, spec: FixtureContainer):
     Image: spec.image ?? "berth.local/busybox:latest",
     Cmd: spec.cmd ?? ["sleep", "3600"],
     Tty: spec.tty ?? false,
-    Labels: createLabels({ kind: spec.kind ?? "deployment", owner, specHash: "0123abcd", lifetime: spec.lifetime, gpus: spec.gpus }),
+    Labels: createLabels({ kind: spec.kind ?? "deployment", owner, specHash: "0123abcd", lifetime: spec.lifetime, gpus: spec.gpus, sidecarOf: spec.sidecarOf }),
+    Healthcheck: spec.healthcheck,
     ExposedPorts: spec.publish ? { [`${spec.publish}/tcp`]: {} } : undefined,
     HostConfig: {
       PortBindings: spec.publish ? { [`${spec.publish}/tcp`]: [{ HostPort: "" }] } : undefined,
