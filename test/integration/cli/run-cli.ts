@@ -38,13 +38,14 @@ export interface FixtureContainer {
   restart?: Docker.HostRestartPolicy;
   healthcheck?: Docker.HealthConfig;
   sidecarOf?: string;
+  name?: string;
 }
 
 /** A container labelled as berth labels its own, made directly with dockerode. */
 export async function labelledContainer(docker: Docker, spec: FixtureContainer): Promise<Docker.ContainerInspectInfo> {
   const owner = { project: spec.project, stack: spec.stack ?? "test", resource: spec.resource };
   const container = await docker.createContainer({
-    name: `${owner.project}-${owner.stack}-${owner.resource}-${Math.random().toString(36).slice(2, 8)}`,
+    name: spec.name ?? `${owner.project}-${owner.stack}-${owner.resource}-${Math.random().toString(36).slice(2, 8)}`,
     Image: spec.image ?? "berth.local/busybox:latest",
     Cmd: spec.cmd ?? ["sleep", "3600"],
     Tty: spec.tty ?? false,
