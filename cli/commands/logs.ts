@@ -29,7 +29,7 @@ a number when needed (\`api-1  | ...\`). The containers' stderr goes to stderr.
   --stack S          only containers of stack S
   -f, --follow       keep following new lines until the containers stop for good
                      (a restart by the restart policy is followed)
-  -n, --tail N       only the last N lines of each container
+  -n, --tail N       only the last N lines of each container (\`all\`: every line)
   --since T          only lines since T: a duration before now (10m, 1h30m), an
                      RFC 3339 time (2024-05-01T12:00:00Z) or a Unix timestamp
   -t, --timestamps   start each line with Docker's timestamp`;
@@ -43,9 +43,10 @@ const OPTIONS = {
   timestamps: { type: "boolean", short: "t" },
 } as const;
 
+/** `--tail N`, or `all` as Docker takes it. */
 function tailLines(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`\`--tail\` must be a number of lines, e.g. \`--tail 100\`; got ${JSON.stringify(value)}`);
+  if (value === undefined || value === "all") return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`\`--tail\` must be a number of lines (e.g. \`--tail 100\`) or \`all\`; got ${JSON.stringify(value)}`);
   return Number(value);
 }
 

@@ -54,6 +54,7 @@ describe("berth logs", () => {
     expect(code).toBe(0);
     expect(stdout).toBe("counter | 2\ncounter | 3\n");
     expect(stderr).toBe("");
+    expect((await runCli(["logs", "counter", "--project", project, "--host", remoteUrl, tail, "all"])).stdout).toBe("counter | 1\ncounter | 2\ncounter | 3\n");
   });
 
   it("shows a whole stack, or several resources, each line prefixed by its aligned service, coloured per service on a terminal", async () => {
@@ -160,7 +161,7 @@ describe("berth logs", () => {
   });
 
   it.each([
-    [["logs", "a", "--tail", "ten"], '`--tail` must be a number of lines, e.g. `--tail 100`; got "ten"'],
+    [["logs", "a", "--tail", "ten"], '`--tail` must be a number of lines (e.g. `--tail 100`) or `all`; got "ten"'],
     [["logs", "a", "--since", "yesterday"], "`--since` must be a duration before now (`10m`, `1h30m`), an RFC 3339 time (`2024-05-01T12:00:00Z`) or a Unix timestamp; got \"yesterday\""],
     [["logs", "a", "-n"], "`--tail` needs a value"],
     [["logs", "a", "--bogus"], "`berth logs` has no option `--bogus`"],
