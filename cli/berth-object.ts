@@ -85,6 +85,7 @@ export function containerObject(host: string, info: Docker.ContainerInfo): Berth
   const labels = info.Labels ?? {};
   if (!isManagedByBerth(labels)) return undefined;
   const bound = bindings(info);
+  const health = healthOf(info.Status);
   return {
     type: "container",
     host,
@@ -94,7 +95,7 @@ export function containerObject(host: string, info: Docker.ContainerInfo): Berth
     owner: owner(labels),
     state: info.State,
     status: info.Status,
-    ...(healthOf(info.Status) ? { health: healthOf(info.Status) } : {}),
+    ...(health ? { health } : {}),
     image: info.Image,
     imageId: info.ImageID,
     // A stopped container publishes nothing; the label still says which host ports berth reserved for it.
