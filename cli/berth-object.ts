@@ -23,10 +23,18 @@ export interface BerthContainer extends BerthObjectBase {
   type: "container";
   /** Docker's state: created, running, paused, restarting, removing, exited or dead. */
   state: string;
+  /** Docker's status line: `Up 3 minutes (healthy)`, `Exited (137) 2 minutes ago`, `Created`. */
+  status: string;
+  /** From the healthcheck, when the container has one. */
+  health?: Health;
+  /** The image as the container was created from it (`berth-test/web:1`); its id when Docker knows no reference. */
+  image: string;
   imageId: string;
   ports: PortBinding[];
   gpus: string[];
   lifetime?: string;
+  /** On a sidecar: the name of the main container whose network it shares. */
+  sidecarOf?: string;
 }
 
 export interface BerthVolume extends BerthObjectBase {
@@ -36,6 +44,15 @@ export interface BerthVolume extends BerthObjectBase {
 }
 
 export type BerthObject = BerthContainer | BerthVolume;
+
+export type Health = "healthy" | "unhealthy" | "starting";
+
+/** The health Docker appends to a status line: `(healthy)`, `(unhealthy)`, `(health: starting)`. */
+export function healthOf(status: string): Health | undefined {
+  const match = /\((healthy|unhealthy|health: starting)\)$/.exec(status.trim());
+  if (!match) return undefined;
+  return match[1] === "health: starting" ? "starting" : (match[1] as Health);
+}
 
 const list = (value: string | undefined) => (value ?? "").split(",").filter(Boolean);
 
@@ -68,6 +85,7 @@ export function containerObject(host: string, info: Docker.ContainerInfo): Berth
   const labels = info.Labels ?? {};
   if (!isManagedByBerth(labels)) return undefined;
   const bound = bindings(info);
+  const health = healthOf(info.Status);
   return {
     type: "container",
     host,
@@ -76,11 +94,15 @@ export function containerObject(host: string, info: Docker.ContainerInfo): Berth
     kind: labels[LABELS.kind] ?? "",
     owner: owner(labels),
     state: info.State,
+    status: info.Status,
+    ...(health ? { health } : {}),
+    image: info.Image,
     imageId: info.ImageID,
     // A stopped container publishes nothing; the label still says which host ports berth reserved for it.
     ports: bound.length > 0 ? bound : list(labels[LABELS.ports]).map((port) => ({ hostPort: Number(port) })),
     gpus: list(labels[LABELS.gpus]),
     ...(labels[LABELS.lifetime] ? { lifetime: labels[LABELS.lifetime] } : {}),
+    ...(labels[LABELS.sidecarOf] ? { sidecarOf: labels[LABELS.sidecarOf] } : {}),
   };
 }
 

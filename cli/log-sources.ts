@@ -2,22 +2,81 @@ import type { BerthContainer } from "./berth-object";
 
 export interface LogSource {
   container: BerthContainer;
-  /** What each of its lines starts with: the host, and the container when there are several. */
+  /** What each of its lines starts with, padded to a common width: the service, as `docker compose logs` names it. */
   prefix: string;
 }
 
+const stackOf = (c: BerthContainer) => `${c.owner.project}/${c.owner.stack}`;
+const unique = (values: string[]) => [...new Set(values)];
+
 /**
- * The containers whose logs `berth logs` shows, each with a prefix padded to
- * a common width. A resource name found in several stacks is an error: their
- * logs interleaved would mislead.
+ * The containers each name stands for: those of the resource with that name,
+ * else those of a component's children (a component `trainer` names them
+ * `trainer-container`, `trainer-deployment` …). No names: every container.
+ * A name that matches nothing is an error listing what there is; a name found
+ * in several stacks is one too, because their logs interleaved would mislead.
  */
-export function logSources(resource: string, containers: BerthContainer[]): LogSource[] {
-  const stacks = [...new Set(containers.map((c) => `${c.owner.project}/${c.owner.stack}`))];
-  if (stacks.length > 1) {
-    throw new Error(`resource \`${resource}\` exists in several stacks (${stacks.join(", ")}); choose one with \`--project\` and \`--stack\``);
+export function selectContainers(names: string[], containers: BerthContainer[], where: string): BerthContainer[] {
+  // By stack and resource; a resource's containers stay in host order.
+  const ordered = [...containers].sort((a, b) => stackOf(a).localeCompare(stackOf(b)) || a.owner.resource.localeCompare(b.owner.resource));
+  if (names.length === 0) {
+    if (containers.length === 0) throw new Error(`no berth containers${where}`);
+    return ordered;
   }
-  const several = containers.length > 1;
-  const prefixes = containers.map((c) => (several ? `${c.host} ${c.name}` : c.host));
-  const width = Math.max(0, ...prefixes.map((p) => p.length));
-  return containers.map((container, i) => ({ container, prefix: prefixes[i].padEnd(width) }));
+  const selected = new Set<BerthContainer>();
+  for (const name of names) {
+    const own = containers.filter((c) => c.owner.resource === name);
+    const matches = own.length > 0 ? own : containers.filter((c) => c.owner.resource.startsWith(`${name}-`));
+    if (matches.length === 0) {
+      const candidates = unique(containers.map((c) => c.owner.resource)).sort();
+      throw new Error(`no resource named \`${name}\`${where}; ${candidates.length > 0 ? `resources there: ${candidates.join(", ")}` : "there are no berth containers there"}`);
+    }
+    const stacks = unique(matches.map(stackOf)).sort();
+    if (stacks.length > 1) {
+      throw new Error(`resource \`${name}\` exists in several stacks (${stacks.join(", ")}); choose one with \`--project\` and \`--stack\``);
+    }
+    matches.forEach((c) => selected.add(c));
+  }
+  return ordered.filter((c) => selected.has(c));
+}
+
+/** A host as a person names it: `gpu-01`, `10.0.0.5:2376`, or a socket's path. */
+export function hostLabel(url: string): string {
+  const parsed = new URL(url);
+  return parsed.protocol === "unix:" ? parsed.pathname : parsed.host;
+}
+
+/** A container's service: its resource, and for a sidecar the sidecar's own name (`api/metrics`). */
+function serviceOf(c: BerthContainer): string {
+  const sidecar = c.sidecarOf && c.name.startsWith(`${c.sidecarOf}-`) ? c.name.slice(c.sidecarOf.length + 1) : undefined;
+  return sidecar ? `${c.owner.resource}/${sidecar}` : c.owner.resource;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+/**
+ * Each container's prefix, as short as tells them apart: the service; its
+ * host (`api@gpu-01`) only when the service runs on several; a number
+ * (`api-1`, `api-2`) for several containers of one service on one host; and
+ * the stack (`shop/prod/api`) only when the containers come from several.
+ */
+export function logSources(containers: BerthContainer[]): LogSource[] {
+  const severalStacks = unique(containers.map(stackOf)).length > 1;
+  const names = new Map<BerthContainer, string>();
+  for (const group of groupBy(containers, (c) => `${stackOf(c)} ${serviceOf(c)}`).values()) {
+    const severalHosts = unique(group.map((c) => c.host)).length > 1;
+    for (const onHost of groupBy(group, (c) => c.host).values()) {
+      const sorted = [...onHost].sort((a, b) => a.name.localeCompare(b.name));
+      sorted.forEach((c, i) => {
+        const service = `${severalStacks ? `${stackOf(c)}/` : ""}${serviceOf(c)}${severalHosts ? `@${hostLabel(c.host)}` : ""}`;
+        names.set(c, sorted.length > 1 ? `${service}-${i + 1}` : service);
+      });
+    }
+  }
+  const width = Math.max(0, ...[...names.values()].map((name) => name.length));
+  return containers.map((container) => ({ container, prefix: names.get(container)!.padEnd(width) }));
 }

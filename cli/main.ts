@@ -2,6 +2,7 @@
 import { gc, GC_USAGE } from "./commands/gc";
 import { logs, LOGS_USAGE } from "./commands/logs";
 import { ps, PS_USAGE } from "./commands/ps";
+import { packageVersion } from "./package-version";
 import { streamTerminal, type Terminal } from "./terminal";
 import { UsageError } from "./usage-error";
 
@@ -12,13 +13,30 @@ const COMMANDS: Record<string, { run: (args: string[], terminal: Terminal) => Pr
 };
 
 export const USAGE = `Usage: berth <command> [options]
+       berth help <command>
+       berth --version
 
 Commands:
   ps     list berth's containers and volumes across hosts
-  logs   show the logs of a resource's containers across hosts
+  logs   show the logs of a stack's or resources' containers across hosts
   gc     find and remove berth objects that no stack's state references
 
-Run \`berth <command> --help\` for a command's options.`;
+Run \`berth help <command>\` or \`berth <command> --help\` for a command's options.`;
+
+/** `berth help [command]`: the command's usage, or the overview. */
+function help(topic: string | undefined, terminal: Terminal): number {
+  if (topic === undefined) {
+    terminal.out(USAGE);
+    return 0;
+  }
+  const command = COMMANDS[topic];
+  if (!command) {
+    terminal.err(`berth: unknown command ${JSON.stringify(topic)}\n\n${USAGE}`);
+    return 2;
+  }
+  terminal.out(command.usage);
+  return 0;
+}
 
 /** Runs one berth command; resolves to the process exit code (2 for a usage error). */
 export async function main(argv: string[], terminal: Terminal): Promise<number> {
@@ -27,8 +45,10 @@ export async function main(argv: string[], terminal: Terminal): Promise<number> 
     terminal.err(USAGE);
     return 2;
   }
-  if (name === "--help" || name === "-h" || name === "help") {
-    terminal.out(USAGE);
+  if (name === "--help" || name === "-h") return help(undefined, terminal);
+  if (name === "help") return help(args[0], terminal);
+  if (name === "--version" || name === "-V") {
+    terminal.out(packageVersion());
     return 0;
   }
   const command = COMMANDS[name];

@@ -1,4 +1,4 @@
-import type { BerthObject, PortBinding } from "./berth-object";
+import type { BerthContainer, BerthObject, PortBinding } from "./berth-object";
 import type { Style } from "./style";
 import type { Cell } from "./table";
 
@@ -15,17 +15,18 @@ export function portsText(ports: PortBinding[]): string {
   return ports.map((p) => (p.containerPort === undefined ? String(p.hostPort) : `${p.hostPort}->${p.containerPort}/${p.protocol}`)).join(",");
 }
 
-/** A container's Docker state; a volume is `in use` or `unused`. */
-function stateText(object: BerthObject): string {
-  if (object.type === "volume") return object.usedBy.length > 0 ? "in use" : "unused";
-  return object.state;
+/** The image a container runs, by the reference it was created from; by its short id when Docker knows none. */
+export function imageText(container: BerthContainer): string {
+  return !container.image || /^(sha256:)?[0-9a-f]{64}$/.test(container.image) ? shortImageId(container.imageId) : container.image;
 }
 
-export function stateCell(object: BerthObject, paint: Style): Cell {
-  const text = stateText(object);
-  const color =
-    text === "running" || text === "in use" ? paint.green : text === "exited" || text === "dead" ? paint.red : text === "unused" ? paint.dim : paint.yellow;
-  return { text, paint: color };
+/** A container's status as `docker ps` words it (`Up 3 minutes (healthy)`, `Exited (137) 2 minutes ago`); a volume is `in use` or `unused`. */
+export function statusCell(object: BerthObject, paint: Style): Cell {
+  if (object.type === "volume") return object.usedBy.length > 0 ? { text: "in use", paint: paint.green } : { text: "unused", paint: paint.dim };
+  const text = object.status || object.state;
+  const bad = object.state === "exited" || object.state === "dead" || object.health === "unhealthy";
+  const good = object.state === "running" && object.health !== "starting";
+  return { text, paint: bad ? paint.red : good ? paint.green : paint.yellow };
 }
 
 export const ownerText = (object: BerthObject) => `${object.owner.project}/${object.owner.stack}`;

@@ -14,7 +14,6 @@ import { stateView, type StateSnapshot, type StateView } from "../state/stack-st
 import { style } from "../style";
 import { renderTable, type Row } from "../table";
 import type { Terminal } from "../terminal";
-import { UsageError } from "../usage-error";
 
 export const GC_USAGE = `Usage: berth gc [--dry-run] [--include-persistent] [--include-unknown] [--host URL ...] [--project P] [--stack S] [--state-dir DIR ...]
 
@@ -63,12 +62,11 @@ async function remove(docker: Docker, object: BerthObject): Promise<void> {
 }
 
 export async function gc(args: string[], terminal: Terminal): Promise<number> {
-  const { values, positionals } = parseCommandArgs("gc", args, OPTIONS);
+  const { values } = parseCommandArgs("gc", args, OPTIONS, false);
   if (values.help) {
     terminal.out(GC_USAGE);
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError(`\`berth gc\` takes no arguments, got ${JSON.stringify(positionals.join(" "))}`);
   const dryRun = Boolean(values["dry-run"]);
   const targets = hostTargets(values.host, terminal.env);
   const paint = style(terminal.color);

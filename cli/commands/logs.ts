@@ -9,29 +9,44 @@ import { hostTargets } from "../host-targets";
 import { berthContainers } from "../inventory";
 import { LineSplitter } from "../line-splitter";
 import { LogFrameDecoder, type LogFrame } from "../log-frames";
-import { logSources } from "../log-sources";
+import { logSources, selectContainers, type LogSource } from "../log-sources";
+import { sinceSeconds } from "../log-since";
 import { SOURCE_COLORS, style } from "../style";
 import type { Terminal } from "../terminal";
 import { UsageError } from "../usage-error";
 
-export const LOGS_USAGE = `Usage: berth logs <resource> [--host URL ...] [--project P] [--stack S] [-f|--follow] [--tail N]
+export const LOGS_USAGE = `Usage: berth logs [<resource> ...] [--host URL ...] [--project P] [--stack S] [-f|--follow] [-n|--tail N] [--since T] [-t|--timestamps]
 
-Shows the logs of a resource's containers on every host, found by berth's
-labels. Each line starts with its host (and container, when there are
-several); the containers' stderr goes to stderr.
+Shows the logs of the containers of the named resources (or of a component's
+children, e.g. \`trainer\` for \`trainer-container\`), or of every berth container
+of the project/stack when no resource is named, on every host, found by
+berth's labels. Each line starts with its service, as \`docker compose logs\`
+prints it: the resource, with its host when it runs on several, its sidecar or
+a number when needed (\`api-1  | ...\`). The containers' stderr goes to stderr.
 
-  --host URL     a Docker host (unix://, tcp://, ssh://); repeat for several
-  --project P    only containers of project P
-  --stack S      only containers of stack S
-  -f, --follow   keep following new lines until the containers stop for good
-                 (a restart by the restart policy is followed)
-  --tail N       only the last N lines of each container`;
+  --host URL         a Docker host (unix://, tcp://, ssh://); repeat for several
+  --project P        only containers of project P
+  --stack S          only containers of stack S
+  -f, --follow       keep following new lines until the containers stop for good
+                     (a restart by the restart policy is followed)
+  -n, --tail N       only the last N lines of each container (\`all\`: every line)
+  --since T          only lines since T: a duration before now (10m, 1h30m), an
+                     RFC 3339 time (2024-05-01T12:00:00Z) or a Unix timestamp
+  -t, --timestamps   start each line with Docker's timestamp`;
 
-const OPTIONS = { ...COMMON_OPTIONS, ...OWNER_OPTIONS, follow: { type: "boolean", short: "f" }, tail: { type: "string" } } as const;
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  ...OWNER_OPTIONS,
+  follow: { type: "boolean", short: "f" },
+  tail: { type: "string", short: "n" },
+  since: { type: "string" },
+  timestamps: { type: "boolean", short: "t" },
+} as const;
 
+/** `--tail N`, or `all` as Docker takes it. */
 function tailLines(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`\`--tail\` must be a number of lines, e.g. \`--tail 100\`; got ${JSON.stringify(value)}`);
+  if (value === undefined || value === "all") return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`\`--tail\` must be a number of lines (e.g. \`--tail 100\`) or \`all\`; got ${JSON.stringify(value)}`);
   return Number(value);
 }
 
@@ -58,21 +73,30 @@ function lineWriter(terminal: Terminal, prefix: string) {
 /** How often a followed container that its restart policy is bringing back is looked at again. */
 const RESTART_POLL_MS = 250;
 
-async function showLog(docker: Docker, id: string, writer: ReturnType<typeof lineWriter>, follow: boolean, tail: number | undefined): Promise<void> {
+interface LogRead {
+  follow: boolean;
+  tail?: number;
+  /** Seconds since the epoch. */
+  since?: number;
+  timestamps: boolean;
+}
+
+async function showLog(docker: Docker, id: string, writer: ReturnType<typeof lineWriter>, read: LogRead): Promise<void> {
   const container = docker.getContainer(id);
   // A container with a TTY writes one raw stream; all others are multiplexed.
   const { Config } = await container.inspect(answerWithin());
   const decoder = new LogFrameDecoder();
   const frames = (chunk: Buffer): LogFrame[] => (Config.Tty ? [{ stream: "stdout", payload: chunk }] : decoder.push(chunk));
-  const options = { stdout: true, stderr: true, ...(tail === undefined ? {} : { tail }) };
-  if (!follow) {
+  const streams = { stdout: true, stderr: true, timestamps: read.timestamps };
+  const options = { ...streams, ...(read.tail === undefined ? {} : { tail: read.tail }), ...(read.since === undefined ? {} : { since: read.since }) };
+  if (!read.follow) {
     frames(await container.logs({ ...options, follow: false })).forEach(writer.frame);
     return writer.end();
   }
   // Docker ends a followed log when the container stops; one that its restart
   // policy brings back is followed on, from where its last run ended.
   for (let since: string | undefined; ; await setTimeout(RESTART_POLL_MS)) {
-    const run = since ? { stdout: true, stderr: true, since } : options;
+    const run = since ? { ...streams, since } : options;
     for await (const chunk of await container.logs({ ...run, follow: true })) frames(chunk as Buffer).forEach(writer.frame);
     const now = await container.inspect(answerWithin()).catch((err) => (isNotFound(err) ? undefined : Promise.reject(err)));
     if (!now || !countsAsRunning(containerStatus(now).state)) return writer.end();
@@ -81,41 +105,38 @@ async function showLog(docker: Docker, id: string, writer: ReturnType<typeof lin
 }
 
 export async function logs(args: string[], terminal: Terminal): Promise<number> {
-  const { values, positionals } = parseCommandArgs("logs", args, OPTIONS);
+  const { values, positionals: names } = parseCommandArgs("logs", args, OPTIONS);
   if (values.help) {
     terminal.out(LOGS_USAGE);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(`\`berth logs\` needs exactly one resource name, got ${positionals.length}`);
-  const [resource] = positionals;
-  const follow = Boolean(values.follow);
-  const tail = tailLines(values.tail);
+  const read: LogRead = {
+    follow: Boolean(values.follow),
+    tail: tailLines(values.tail),
+    since: values.since === undefined ? undefined : sinceSeconds(values.since, Date.now()),
+    timestamps: Boolean(values.timestamps),
+  };
   const targets = hostTargets(values.host, terminal.env);
   const paint = style(terminal.color);
 
-  const results = await eachHost(targets, (target) =>
-    berthContainers(target.client(), target.url, { project: values.project, stack: values.stack, resource }),
-  );
+  const results = await eachHost(targets, (target) => berthContainers(target.client(), target.url, { project: values.project, stack: values.stack }));
   let failed = reportHostFailures(results, terminal);
-  const sources = logSources(resource, answers(results));
-  if (sources.length === 0) {
-    const searched = answered(results);
-    if (searched.length > 0) terminal.err(`berth logs: no container of resource \`${resource}\`${filterText(values)} on ${searched.join(", ")}`);
-    return 1;
-  }
+  const searched = answered(results);
+  if (searched.length === 0) return 1;
+  const sources = logSources(selectContainers(names, answers(results), `${filterText(values)} on ${searched.join(", ")}`));
 
-  const show = async ({ container, prefix }: (typeof sources)[number], i: number) => {
+  const show = async ({ container, prefix }: LogSource, i: number) => {
     const target = targets.find((t) => t.url === container.host)!;
     const writer = lineWriter(terminal, paint[SOURCE_COLORS[i % SOURCE_COLORS.length]](prefix));
     try {
-      await showLog(target.client(), container.id, writer, follow, tail);
+      await showLog(target.client(), container.id, writer, read);
     } catch (err) {
       failed = true;
       terminal.err(paint.red(`berth: host ${target.url}: logs of container ${container.name}: ${failureMessage(err)}`));
     }
   };
   // Followed logs interleave as they come; a snapshot shows one container after the other.
-  if (follow) await Promise.all(sources.map(show));
+  if (read.follow) await Promise.all(sources.map(show));
   else for (const [i, source] of sources.entries()) await show(source, i);
   return failed ? 1 : 0;
 }

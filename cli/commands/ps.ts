@@ -3,38 +3,60 @@ import { answered, answers, eachHost, reportHostFailures } from "../each-host";
 import { groupByOwner } from "../grouping";
 import { hostTargets } from "../host-targets";
 import { hostInventory } from "../inventory";
-import { NONE, ownerText, portsText, shortImageId, stateCell } from "../object-columns";
+import { imageText, NONE, ownerText, portsText, statusCell } from "../object-columns";
 import { style } from "../style";
 import { renderTable, type Row } from "../table";
 import type { Terminal } from "../terminal";
 import { UsageError } from "../usage-error";
 
-export const PS_USAGE = `Usage: berth ps [--host URL ...] [--project P] [--stack S] [--json]
+export const PS_USAGE = `Usage: berth ps [--host URL ...] [--project P] [--stack S] [-q|--quiet] [--format table|json] [--json]
 
 Lists berth's containers and volumes on each host (default: DOCKER_HOST or
-unix:///var/run/docker.sock), grouped by project, stack and resource.
+unix:///var/run/docker.sock), grouped by project, stack and resource, with
+each container's image, status (uptime or exit code, and health) and ports.
 
-  --host URL     a Docker host (unix://, tcp://, ssh://); repeat for several
-  --project P    only objects of project P
-  --stack S      only objects of stack S
-  --json         machine-readable output`;
+  --host URL       a Docker host (unix://, tcp://, ssh://); repeat for several
+  --project P      only objects of project P
+  --stack S        only objects of stack S
+  -q, --quiet      only the containers' full ids, one per line
+  --format FORMAT  \`table\` (the default) or \`json\` (machine-readable)
+  --json           the same as \`--format json\``;
 
-const OPTIONS = { ...COMMON_OPTIONS, ...OWNER_OPTIONS, json: { type: "boolean" } } as const;
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  ...OWNER_OPTIONS,
+  quiet: { type: "boolean", short: "q" },
+  format: { type: "string" },
+  json: { type: "boolean" },
+} as const;
+
+const FORMATS = ["table", "json"];
+
+function outputFormat(values: { format?: string; json?: boolean; quiet?: boolean }): "table" | "json" | "quiet" {
+  if (values.format !== undefined && !FORMATS.includes(values.format)) {
+    throw new UsageError(`\`--format\` must be \`table\` or \`json\`; got ${JSON.stringify(values.format)}`);
+  }
+  const json = values.json || values.format === "json";
+  if (values.quiet && json) throw new UsageError("`--quiet` prints ids only; it cannot be combined with `--format json`");
+  return values.quiet ? "quiet" : json ? "json" : "table";
+}
 
 export async function ps(args: string[], terminal: Terminal): Promise<number> {
-  const { values, positionals } = parseCommandArgs("ps", args, OPTIONS);
+  const { values } = parseCommandArgs("ps", args, OPTIONS, false);
   if (values.help) {
     terminal.out(PS_USAGE);
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError(`\`berth ps\` takes no arguments, got ${JSON.stringify(positionals.join(" "))}`);
+  const format = outputFormat(values);
   const targets = hostTargets(values.host, terminal.env);
   const results = await eachHost(targets, (target) => hostInventory(target, { project: values.project, stack: values.stack }));
   const failed = reportHostFailures(results, terminal);
   const groups = groupByOwner(answers(results));
   const paint = style(terminal.color);
 
-  if (values.json) {
+  if (format === "quiet") {
+    for (const object of answers(results)) if (object.type === "container") terminal.out(object.id);
+  } else if (format === "json") {
     const hosts = results.map((r) => ("error" in r ? { url: r.url, error: r.error } : { url: r.url }));
     terminal.out(JSON.stringify({ hosts, stacks: groups }, null, 2));
   } else if (groups.length === 0) {
@@ -49,15 +71,15 @@ export async function ps(args: string[], terminal: Terminal): Promise<number> {
           object.kind,
           object.host,
           object.name,
-          stateCell(object, paint),
-          object.type === "container" ? shortImageId(object.imageId) : NONE,
+          object.type === "container" ? imageText(object) : NONE,
+          statusCell(object, paint),
           object.type === "container" ? portsText(object.ports) : NONE,
           object.type === "container" && object.gpus.length > 0 ? object.gpus.join(",") : NONE,
           (object.type === "container" && object.lifetime) || NONE,
         ]),
       ),
     );
-    const header = ["PROJECT/STACK", "RESOURCE", "KIND", "HOST", "NAME", "STATE", "IMAGE", "PORTS", "GPUS", "LIFETIME"].map((text) => ({ text, paint: paint.dim }));
+    const header = ["PROJECT/STACK", "RESOURCE", "KIND", "HOST", "NAME", "IMAGE", "STATUS", "PORTS", "GPUS", "LIFETIME"].map((text) => ({ text, paint: paint.dim }));
     for (const line of renderTable(header, rows)) terminal.out(line);
   }
   return failed ? 1 : 0;

@@ -1,6 +1,7 @@
 import { execFile } from "child_process";
 import * as os from "os";
 import { fileBackendLocked, fileBackendRoot } from "./file-backend-state";
+import { findPulumi } from "./pulumi-binary";
 import type { StackState, StateSnapshot } from "./stack-state";
 
 const MAX_OUTPUT_BYTES = 1024 ** 3;
@@ -11,13 +12,10 @@ const PARALLEL_EXPORTS = 4;
  * PULUMI_HOME …) from a folder outside any project, so that stack names come
  * back fully qualified.
  */
-function pulumi(args: string[], env: NodeJS.ProcessEnv, adviceOnFailure = ""): Promise<string> {
+function pulumi(binary: string, args: string[], env: NodeJS.ProcessEnv, adviceOnFailure = ""): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile("pulumi", args, { cwd: os.tmpdir(), env, maxBuffer: MAX_OUTPUT_BYTES }, (err, stdout, stderr) => {
+    execFile(binary, args, { cwd: os.tmpdir(), env, maxBuffer: MAX_OUTPUT_BYTES }, (err, stdout, stderr) => {
       if (!err) return resolve(stdout);
-      if ((err as NodeJS.ErrnoException).code === "ENOENT") {
-        return reject(new Error("`pulumi` is not on PATH; install the Pulumi CLI, or read a file backend directly with `--state-dir`"));
-      }
       reject(new Error(`\`pulumi ${args.join(" ")}\` failed (exit ${err.code}): ${stderr.trim().split("\n").slice(-3).join(" ")}${adviceOnFailure}`));
     });
   });
@@ -49,16 +47,17 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
  * file backend the lock files are read directly.
  */
 export async function readPulumiState(env: NodeJS.ProcessEnv): Promise<StateSnapshot> {
+  const binary = findPulumi(env);
   const notLoggedIn = "; log in to the backend that holds your stacks (`pulumi login`, or set PULUMI_BACKEND_URL), or read a file backend directly with `--state-dir`";
-  const { url } = parseJson<{ url?: string }>(await pulumi(["whoami", "--json"], env, notLoggedIn), "whoami --json");
-  const listed = parseJson<Array<{ name: string; updateInProgress?: boolean }>>(await pulumi(["stack", "ls", "--json", "--all"], env), "stack ls --json --all");
+  const { url } = parseJson<{ url?: string }>(await pulumi(binary, ["whoami", "--json"], env, notLoggedIn), "whoami --json");
+  const listed = parseJson<Array<{ name: string; updateInProgress?: boolean }>>(await pulumi(binary, ["stack", "ls", "--json", "--all"], env), "stack ls --json --all");
   if (!Array.isArray(listed)) throw new Error("`pulumi stack ls --json --all` did not print a list of stacks");
   const fileRoot = url?.startsWith("file://") ? fileBackendRoot(url) : undefined;
   const stacks = await mapLimit(listed, PARALLEL_EXPORTS, async ({ name, updateInProgress }): Promise<StackState> => {
     const parts = name.split("/");
     if (parts.length !== 3) throw new Error(`\`pulumi stack ls\` named a stack ${JSON.stringify(name)}; berth expects \`organization/project/stack\``);
     const [, project, stack] = parts;
-    const exported = parseJson<{ deployment?: unknown }>(await pulumi(["stack", "export", "--stack", name], env), `stack export --stack ${name}`);
+    const exported = parseJson<{ deployment?: unknown }>(await pulumi(binary, ["stack", "export", "--stack", name], env), `stack export --stack ${name}`);
     return {
       project,
       stack,

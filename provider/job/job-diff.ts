@@ -15,7 +15,7 @@ export const JOB_DIFF_RULES: DiffRules = {
   gpus: "update",
 };
 
-/** A job leaves no object behind between runs, so a re-run never has to wait for a delete. */
+/** A re-run removes the container the earlier run kept for its logs itself, so it never has to wait for a delete. */
 export function jobDiff(olds: Record<string, unknown>, news: Record<string, unknown>): pulumi.dynamic.DiffResult {
   const { changed, replaces } = diffProperties(olds, news, JOB_DIFF_RULES);
   return { changes: changed.length > 0, replaces, deleteBeforeReplace: false };

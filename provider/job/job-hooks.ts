@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type Docker from "dockerode";
 import { containerPlan } from "../container/container-plan";
 import { dockerClient } from "../docker/client";
-import { createNamedContainer, removeContainer } from "../docker/containers";
+import { createNamedContainer, inspectContainer, removeContainer } from "../docker/containers";
 import { dockerMessage } from "../docker/errors";
 import { ensureImage, type LocalImage } from "../docker/image";
 import { createWithGpus, gpuStartProblem } from "../gpu/create-with-gpus";
@@ -13,6 +13,7 @@ import { replacingSpecHash } from "../dynamic/property-diff";
 import { log } from "../log";
 import { objectName } from "../naming";
 import { lastOutputLine, progress, runningFor } from "../progress";
+import { dockerTimeNanos } from "../readiness/docker-time";
 import { secretsRedactor } from "../redaction";
 import { resourceError } from "../resource-error";
 import { checkInputs } from "../validation/check-inputs";
@@ -28,15 +29,31 @@ function client(props: JobProps): Docker {
   return dockerClient(props.host, props.hostTls);
 }
 
-/** Containers of this job left by an interrupted run: removed before a new run, and at destroy. */
-async function removeLeftovers(docker: Docker, props: JobProps): Promise<void> {
+/**
+ * This job's containers: the finished container a run kept, and any that an
+ * interrupted run left. Removed before a new run, and at destroy. `sparing`
+ * keeps the ones a later run may own.
+ */
+async function removeJobContainers(docker: Docker, props: JobProps, sparing: (info: Docker.ContainerInspectInfo) => boolean = () => false): Promise<void> {
   const { owner } = props;
   const filters = { label: [`${LABELS.kind}=job`, `${LABELS.project}=${owner.project}`, `${LABELS.stack}=${owner.stack}`, `${LABELS.resource}=${owner.resource}`] };
   for (const container of await trustedContainers(docker, await docker.listContainers({ all: true, filters }))) {
-    log.provider("job %s: removing container %s left by an interrupted run", owner.resource, container.Id.slice(0, 12));
+    const info = await inspectContainer(docker, container.Id);
+    if (!info || sparing(info)) continue;
+    log.provider("job %s: removing container %s of an earlier or interrupted run", owner.resource, container.Id.slice(0, 12));
     await removeContainer(docker, container.Id);
   }
 }
+
+/**
+ * A container that exited after this run completed is a later run's, kept by
+ * it for its logs: a replacement creates the new run before it deletes the
+ * old one.
+ */
+const laterRun = (completedAt: string | undefined) => (info: Docker.ContainerInspectInfo) =>
+  completedAt !== undefined && info.State.Status === "exited" && dockerTimeNanos(info.Created) > Date.parse(completedAt) * 1e6;
+
+const succeeded = (props: JobProps, result: AttemptResult) => !result.timedOut && !result.oomKilled && props.successExitCodes.includes(result.exitCode);
 
 /** SIGKILL's exit code: the OOM killer killed the main process itself. */
 const KILLED = 137;
@@ -72,7 +89,7 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
 
   let image: LocalImage;
   try {
-    await removeLeftovers(docker, props);
+    await removeJobContainers(docker, props);
     image = await ensureImage(docker, props.image, props.pullPolicy, props.registryAuth, report);
   } catch (err) {
     throw fail(props, redact(dockerMessage(err)));
@@ -83,21 +100,26 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
   for (let attempt = 1; attempt <= attempts; attempt++) {
     report(`running attempt ${attempt} of ${attempts} (timeout ${props.timeoutSeconds} s)`);
     const name = `${objectName(props.owner, hash)}-${attempt}`;
+    let kept = false;
     try {
-      const { container } = await createWithGpus(docker, props.host, props.gpus, props.image, (gpuIds) => {
+      const { container, gpuIds } = await createWithGpus(docker, props.host, props.gpus, props.image, (gpuIds) => {
         const labels = createLabels({ kind: "job", owner: props.owner, specHash: hash, gpus: gpuIds, containerName: name }, props.labels, image.labels);
         return createNamedContainer(docker, containerPlan(props, name, labels, { inventory: props.host.gpus, ids: gpuIds }));
       });
       result = await runAttempt(docker, container, props.timeoutSeconds * 1000, props.logTailLines, redact, (elapsedMs, logEnd) =>
         report(runningFor(`running attempt ${attempt} of ${attempts}`, elapsedMs, props.timeoutSeconds, { label: "last log line", text: lastOutputLine(logEnd, redact) })),
       );
+      // A finished container still holds its GPUs by its labels (gpu-holdings.ts): keeping it would block them for others.
+      kept = succeeded(props, result) && gpuIds.length === 0;
+      if (!kept) await removeContainer(docker, container.id);
     } catch (err) {
       const message = dockerMessage(err);
       throw fail(props, gpuStartProblem(message, props.host) ?? `could not run attempt ${attempt}: ${message}`);
     }
-    if (!result.timedOut && !result.oomKilled && props.successExitCodes.includes(result.exitCode)) {
+    if (succeeded(props, result)) {
       const outs: JobOutputs = {
         ...props,
+        ...(kept ? { containerName: name } : {}),
         imageId: image.id,
         specHash: hash,
         exitCode: result.exitCode,
@@ -122,14 +144,14 @@ export async function update(_id: string, olds: Record<string, unknown>, news: R
   const old = plainProps(olds) as unknown as JobOutputs;
   // A rename (aliases, a new parent) updates in place: the owner stays the one its containers were labelled with.
   const props = { ...jobSchema.parse(plainProps(news)), owner: old.owner };
-  const { imageId, specHash, exitCode, attempts, durationMs, logTail, completedAt } = old;
-  return { outs: plainData({ ...props, imageId, specHash, exitCode, attempts, durationMs, logTail, completedAt }) };
+  const { imageId, specHash, exitCode, attempts, durationMs, logTail, completedAt, containerName } = old;
+  return { outs: plainData({ ...props, imageId, specHash, exitCode, attempts, durationMs, logTail, completedAt, ...(containerName ? { containerName } : {}) }) };
 }
 
 export async function deleteJob(_id: string, stored: Record<string, unknown>): Promise<void> {
-  const props = plainProps(stored) as unknown as JobProps;
+  const props = plainProps(stored) as unknown as JobOutputs;
   try {
-    await removeLeftovers(client(props), props);
+    await removeJobContainers(client(props), props, laterRun(props.completedAt));
   } catch (err) {
     throw fail(props, `could not clean up: ${dockerMessage(err)}`);
   }

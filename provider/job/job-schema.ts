@@ -37,4 +37,6 @@ export interface JobOutputs extends JobProps {
   durationMs: number;
   logTail: string;
   completedAt: string;
+  /** The successful attempt's container, kept stopped for `berth logs` until the next run or destroy; absent when it held GPUs. */
+  containerName?: string;
 }

@@ -41,12 +41,18 @@ export class Job extends pulumi.dynamic.Resource {
   declare public readonly imageId: pulumi.Output<string>;
   /** When the successful attempt ended (ISO 8601). */
   declare public readonly completedAt: pulumi.Output<string>;
+  /**
+   * The successful run's container, kept stopped until the next run or destroy
+   * so that `berth logs <job>` can read its whole output; absent for a job
+   * given GPUs, whose container is removed at once to free them.
+   */
+  declare public readonly containerName: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: JobArgs, opts: pulumi.CustomResourceOptions = {}) {
     super(
       PROVIDER,
       name,
-      containerResourceProps(name, args, ["exitCode", "attempts", "durationMs", "logTail", "imageId", "completedAt"]),
+      containerResourceProps(name, args, ["exitCode", "attempts", "durationMs", "logTail", "imageId", "completedAt", "containerName"]),
       withSecretOutputs(opts, ["hostTls", "registryAuth", ...(mayHoldSecretEnv(args.env) ? ["logTail"] : [])]),
       "berth",
       "Job",

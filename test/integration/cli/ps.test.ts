@@ -4,6 +4,7 @@ import * as path from "path";
 import type Docker from "dockerode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultHostUrl, extraHostUrls, sweep, testDocker, uniqueProject } from "../../support/docker";
+import { PS_USAGE } from "../../../cli/commands/ps";
 import { labelledContainer, labelledVolume, runCli } from "./run-cli";
 
 const LOCAL = defaultHostUrl();
@@ -16,6 +17,9 @@ let web: Docker.ContainerInspectInfo;
 let db: Docker.ContainerInspectInfo;
 let stranger: Docker.Container;
 let dataVolume: string;
+let healthy: Docker.ContainerInspectInfo;
+let starting: Docker.ContainerInspectInfo;
+let crashed: Docker.ContainerInspectInfo;
 
 const ANSI = /\u001b\[/;
 
@@ -27,6 +31,16 @@ beforeAll(async () => {
   web = await labelledContainer(local, { project, resource: "web", image: "berth.local/web:latest", cmd: [], publish: 80, volume: dataVolume });
   db = await labelledContainer(remote, { project, resource: "db", kind: "persistent-container", lifetime: "persistent", gpus: ["0", "1"] });
   await labelledContainer(local, { project, resource: "migrate", kind: "job", start: false });
+  crashed = await labelledContainer(local, { project, stack: "checks", resource: "crashed", cmd: ["sh", "-c", "exit 3"] });
+  healthy = await labelledContainer(local, { project, stack: "checks", resource: "healthy", healthcheck: { Test: ["CMD", "true"], Interval: 200e6 } });
+  starting = await labelledContainer(local, {
+    project,
+    stack: "checks",
+    resource: "starting",
+    healthcheck: { Test: ["CMD", "true"], Interval: 3600e9, StartPeriod: 3600e9 },
+  });
+  await local.getContainer(crashed.Id).wait();
+  await waitFor(async () => (await local.getContainer(healthy.Id).inspect()).State.Health?.Status === "healthy");
   // Carries the project label but not berth's managed-by label: never berth's.
   stranger = await local.createContainer({ Image: "berth.local/busybox:latest", Cmd: ["true"], Labels: { "dev.berth.project": project } });
 });
@@ -37,31 +51,62 @@ afterAll(async () => {
   await stranger.remove({ force: true });
 });
 
+async function waitFor(done: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await done()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("a fixture container did not reach its state within 10000 ms");
+}
+
 function hostPort(info: Docker.ContainerInspectInfo): string {
   return info.NetworkSettings.Ports["80/tcp"]!.find((b) => !b.HostIp.includes(":"))!.HostPort;
 }
 
 describe("berth ps", () => {
   it("lists berth's containers and volumes on every host, grouped by project, stack and resource", async () => {
-    const { code, stdout, stderr } = await runCli(["ps", "--project", project, "--host", LOCAL, "--host", remoteUrl]);
+    const { code, stdout, stderr } = await runCli(["ps", "--project", project, "--stack", "test", "--host", LOCAL, "--host", remoteUrl]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split("\n");
-    expect(lines[0].split(/\s{2,}/)).toEqual(["PROJECT/STACK", "RESOURCE", "KIND", "HOST", "NAME", "STATE", "IMAGE", "PORTS", "GPUS", "LIFETIME"]);
+    expect(lines[0].split(/\s{2,}/)).toEqual(["PROJECT/STACK", "RESOURCE", "KIND", "HOST", "NAME", "IMAGE", "STATUS", "PORTS", "GPUS", "LIFETIME"]);
     const rows = lines.slice(1).map((line) => line.split(/\s{2,}/));
+    const up = expect.stringMatching(/^Up (Less than a second|\d+ seconds?|About a minute|\d+ minutes)$/);
     expect(rows).toEqual([
-      [`${project}/test`, "data", "volume", LOCAL, dataVolume, "in use", "-", "-", "-", "-"],
-      [`${project}/test`, "db", "persistent-container", remoteUrl, db.Name.slice(1), "running", db.Image.slice(7, 19), "-", "0,1", "persistent"],
-      [`${project}/test`, "migrate", "job", LOCAL, expect.stringContaining(`${project}-test-migrate-`), "created", expect.stringMatching(/^[0-9a-f]{12}$/), "-", "-", "-"],
-      [`${project}/test`, "web", "deployment", LOCAL, web.Name.slice(1), "running", web.Image.slice(7, 19), `${hostPort(web)}->80/tcp`, "-", "-"],
+      [`${project}/test`, "data", "volume", LOCAL, dataVolume, "-", "in use", "-", "-", "-"],
+      [`${project}/test`, "db", "persistent-container", remoteUrl, db.Name.slice(1), "berth.local/busybox:latest", up, "-", "0,1", "persistent"],
+      [`${project}/test`, "migrate", "job", LOCAL, expect.stringContaining(`${project}-test-migrate-`), "berth.local/busybox:latest", "Created", "-", "-", "-"],
+      [`${project}/test`, "web", "deployment", LOCAL, web.Name.slice(1), "berth.local/web:latest", up, `${hostPort(web)}->80/tcp`, "-", "-"],
     ]);
     // The columns line up: every row's HOST starts where the header's does.
     const hostColumn = lines[0].indexOf("HOST");
     for (const line of lines.slice(1)) expect(line.slice(hostColumn)).toMatch(/^unix:\/\//);
   });
 
-  it("prints the same grouping as JSON for scripts", async () => {
-    const { code, stdout } = await runCli(["ps", "--json", "--project", project, "--host", LOCAL, "--host", remoteUrl]);
+  it("shows an exited container's exit code and a running one's health, as `docker ps` words them", async () => {
+    const { code, stdout } = await runCli(["ps", "--project", project, "--stack", "checks", "--host", LOCAL]);
+    expect(code).toBe(0);
+    const status = (name: string) => stdout.split("\n").find((line) => line.includes(name))!.split(/\s{2,}/)[6];
+    expect(status(crashed.Name.slice(1))).toMatch(/^Exited \(3\) (Less than a second|\d+ seconds?) ago$/);
+    expect(status(healthy.Name.slice(1))).toMatch(/^Up .+ \(healthy\)$/);
+    expect(status(starting.Name.slice(1))).toMatch(/^Up .+ \(health: starting\)$/);
+    const json = JSON.parse((await runCli(["ps", "--format", "json", "--project", project, "--stack", "checks", "--host", LOCAL])).stdout);
+    const objects = json.stacks[0].resources.flatMap((r: { objects: unknown[] }) => r.objects);
+    expect(objects.map((o: { resource?: string; health?: string; state: string }) => [o.state, o.health])).toEqual([
+      ["exited", undefined],
+      ["running", "healthy"],
+      ["running", "starting"],
+    ]);
+  });
+
+  it("prints only the containers' ids with -q, one per line", async () => {
+    const { code, stdout } = await runCli(["ps", "-q", "--project", project, "--stack", "checks", "--host", LOCAL]);
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split("\n").sort()).toEqual([crashed.Id, healthy.Id, starting.Id].sort());
+  });
+
+  it.each([[["--json"]], [["--format", "json"]]])("prints the same grouping as JSON for scripts (%j)", async (format) => {
+    const { code, stdout } = await runCli(["ps", ...format, "--project", project, "--stack", "test", "--host", LOCAL, "--host", remoteUrl]);
     expect(code).toBe(0);
     const listing = JSON.parse(stdout);
     expect(listing.hosts).toEqual([{ url: LOCAL }, { url: remoteUrl }]);
@@ -69,7 +114,7 @@ describe("berth ps", () => {
     expect(listing.stacks[0]).toMatchObject({ project, stack: "test" });
     expect(listing.stacks[0].resources.map((r: { resource: string }) => r.resource)).toEqual(["data", "db", "migrate", "web"]);
     const [webObject] = listing.stacks[0].resources[3].objects;
-    expect(webObject).toMatchObject({ type: "container", host: LOCAL, id: web.Id, state: "running", imageId: web.Image, ports: [{ hostPort: Number(hostPort(web)), containerPort: 80, protocol: "tcp" }] });
+    expect(webObject).toMatchObject({ type: "container", host: LOCAL, id: web.Id, state: "running", image: "berth.local/web:latest", imageId: web.Image, ports: [{ hostPort: Number(hostPort(web)), containerPort: 80, protocol: "tcp" }] });
     expect(listing.stacks[0].resources[0].objects[0]).toMatchObject({ type: "volume", name: dataVolume, usedBy: [web.Name.slice(1)] });
   });
 
@@ -126,7 +171,11 @@ describe("berth ps", () => {
   });
 
   it("rejects what it does not understand, with usage and exit code 2", async () => {
-    expect(await runCli(["ps", "--bogus"])).toMatchObject({ code: 2, stderr: expect.stringContaining("berth: `berth ps`: Unknown option '--bogus'") });
+    expect(await runCli(["ps", "--bogus"])).toEqual({ code: 2, stdout: "", stderr: `berth: \`berth ps\` has no option \`--bogus\`\n\n${PS_USAGE}\n` });
+    expect(await runCli(["ps", "--format"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^berth: `--format` needs a value .*\n\nUsage: berth ps/) });
+    expect(await runCli(["ps", "extra"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^berth: `berth ps` takes no arguments, got "extra"\n\nUsage: berth ps/) });
+    expect(await runCli(["ps", "--format", "yaml"])).toMatchObject({ code: 2, stderr: expect.stringContaining('`--format` must be `table` or `json`; got "yaml"') });
+    expect(await runCli(["ps", "-q", "--json"])).toMatchObject({ code: 2, stderr: expect.stringContaining("`--quiet` prints ids only") });
     expect(await runCli(["ps", "--host", "http://docker:2375"])).toMatchObject({ code: 2, stderr: expect.stringContaining('`--host` "http://docker:2375" must be a Docker endpoint URL') });
     expect(await runCli(["frobnicate"])).toMatchObject({ code: 2, stderr: expect.stringContaining('berth: unknown command "frobnicate"') });
     expect(await runCli(["ps", "--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("Usage: berth ps") });

@@ -36,17 +36,21 @@ export interface FixtureContainer {
   tty?: boolean;
   start?: boolean;
   restart?: Docker.HostRestartPolicy;
+  healthcheck?: Docker.HealthConfig;
+  sidecarOf?: string;
+  name?: string;
 }
 
 /** A container labelled as berth labels its own, made directly with dockerode. */
 export async function labelledContainer(docker: Docker, spec: FixtureContainer): Promise<Docker.ContainerInspectInfo> {
   const owner = { project: spec.project, stack: spec.stack ?? "test", resource: spec.resource };
   const container = await docker.createContainer({
-    name: `${owner.project}-${owner.stack}-${owner.resource}-${Math.random().toString(36).slice(2, 8)}`,
+    name: spec.name ?? `${owner.project}-${owner.stack}-${owner.resource}-${Math.random().toString(36).slice(2, 8)}`,
     Image: spec.image ?? "berth.local/busybox:latest",
     Cmd: spec.cmd ?? ["sleep", "3600"],
     Tty: spec.tty ?? false,
-    Labels: createLabels({ kind: spec.kind ?? "deployment", owner, specHash: "0123abcd", lifetime: spec.lifetime, gpus: spec.gpus }),
+    Labels: createLabels({ kind: spec.kind ?? "deployment", owner, specHash: "0123abcd", lifetime: spec.lifetime, gpus: spec.gpus, sidecarOf: spec.sidecarOf }),
+    Healthcheck: spec.healthcheck,
     ExposedPorts: spec.publish ? { [`${spec.publish}/tcp`]: {} } : undefined,
     HostConfig: {
       PortBindings: spec.publish ? { [`${spec.publish}/tcp`]: [{ HostPort: "" }] } : undefined,

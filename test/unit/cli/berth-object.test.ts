@@ -1,6 +1,6 @@
 import type Docker from "dockerode";
 import { describe, expect, it } from "vitest";
-import { containerObject, volumeObject, volumeUsers } from "../../../cli/berth-object";
+import { containerObject, healthOf, volumeObject, volumeUsers } from "../../../cli/berth-object";
 import { createLabels } from "../../../provider/docker/labels";
 
 const owner = { project: "shop", stack: "prod", resource: "web" };
@@ -30,7 +30,7 @@ const port = (IP: string, PublicPort: number, PrivatePort = 80, Type = "tcp") =>
 describe("containerObject", () => {
   it("reads owner, kind, state, image, GPUs and lifetime from the listing and berth's labels", () => {
     const labels = createLabels({ kind: "persistent-container", owner, specHash: "h", lifetime: "persistent", gpus: ["0", "1"] });
-    expect(containerObject(HOST, listed({ Labels: labels, State: "exited" }))).toEqual({
+    expect(containerObject(HOST, listed({ Labels: labels, State: "exited", Status: "Exited (137) 2 minutes ago" }))).toEqual({
       type: "container",
       host: HOST,
       id: "c0ffee",
@@ -38,11 +38,23 @@ describe("containerObject", () => {
       kind: "persistent-container",
       owner,
       state: "exited",
+      status: "Exited (137) 2 minutes ago",
+      image: "web:latest",
       imageId: "sha256:85a276461189aaaa",
       ports: [],
       gpus: ["0", "1"],
       lifetime: "persistent",
     });
+  });
+
+  it("reads a sidecar's main container and the health of a container with a healthcheck", () => {
+    const labels = createLabels({ kind: "deployment", owner, specHash: "h", sidecarOf: "shop-prod-web-1a2b" });
+    expect(containerObject(HOST, listed({ Labels: labels, Status: "Up 3 minutes (healthy)" }))).toMatchObject({
+      sidecarOf: "shop-prod-web-1a2b",
+      status: "Up 3 minutes (healthy)",
+      health: "healthy",
+    });
+    expect(containerObject(HOST, listed({}))).not.toHaveProperty("health");
   });
 
   it.each([
@@ -91,4 +103,15 @@ describe("volumes", () => {
     ]);
     expect(Object.fromEntries(users)).toEqual({ data: ["a", "b"], cache: ["b"] });
   });
+});
+
+describe("healthOf", () => {
+  it.each([
+    ["Up 3 minutes (healthy)", "healthy"],
+    ["Up 10 seconds (unhealthy)", "unhealthy"],
+    ["Up 1 second (health: starting)", "starting"],
+    ["Up 2 hours", undefined],
+    ["Exited (1) 5 seconds ago", undefined],
+    ["Created", undefined],
+  ])("reads %j as %j", (status, health) => expect(healthOf(status)).toBe(health));
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { portsText, shortImageId } from "../../../cli/object-columns";
+import { imageText, portsText, shortImageId, statusCell } from "../../../cli/object-columns";
+import { style } from "../../../cli/style";
+import { container, volume } from "./objects";
 
 describe("object columns", () => {
   it.each([
@@ -14,4 +16,25 @@ describe("object columns", () => {
     [[{ hostPort: 30001 }, { hostPort: 30002 }], "30001,30002"],
     [[{ hostPort: 53, containerPort: 53, protocol: "udp" }, { hostPort: 8080, containerPort: 80, protocol: "tcp" }], "53->53/udp,8080->80/tcp"],
   ])("ports %j are shown as %j", (ports, expected) => expect(portsText(ports)).toBe(expected));
+
+  it.each([
+    ["berth-test/web:1", "sha256:85a2764611891234", "berth-test/web:1"],
+    ["sha256:85a27646118912345678901234567890123456789012345678901234567890ab", "sha256:85a27646118912345678901234567890123456789012345678901234567890ab", "85a276461189"],
+    ["", "sha256:85a2764611891234", "85a276461189"],
+  ])("image %j (id %j) is shown as %j", (image, imageId, expected) => expect(imageText(container("web", { image, imageId }))).toBe(expected));
+
+  const paint = style(true);
+  it.each([
+    [container("web", { status: "Up 3 minutes (healthy)", health: "healthy" }), "Up 3 minutes (healthy)", paint.green],
+    [container("web", { status: "Up 3 seconds (health: starting)", health: "starting" }), "Up 3 seconds (health: starting)", paint.yellow],
+    [container("web", { status: "Up 1 hour (unhealthy)", health: "unhealthy" }), "Up 1 hour (unhealthy)", paint.red],
+    [container("web", { state: "exited", status: "Exited (137) 2 minutes ago" }), "Exited (137) 2 minutes ago", paint.red],
+    [container("web", { state: "created", status: "Created" }), "Created", paint.yellow],
+    [volume("data", { usedBy: ["web"] }), "in use", paint.green],
+    [volume("data"), "unused", paint.dim],
+  ])("status of %j", (object, text, color) => {
+    const cell = statusCell(object, paint);
+    expect(cell.text).toBe(text);
+    expect(cell.paint!("x")).toBe(color("x"));
+  });
 });

@@ -10,6 +10,8 @@ export function container(name: string, overrides: Partial<BerthContainer> = {})
     kind: "deployment",
     owner: { project: "shop", stack: "prod", resource: name },
     state: "running",
+    status: "Up 1 minute",
+    image: "shop/web:1",
     imageId: "sha256:85a276461189",
     ports: [],
     gpus: [],

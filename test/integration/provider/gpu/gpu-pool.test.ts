@@ -107,10 +107,11 @@ describe("the GPU pool against the real daemon", () => {
     expect(leftovers).toEqual([]);
   });
 
-  it("gives a job its GPUs for the run and releases them after", async () => {
+  it("gives a job its GPUs for the run and releases them after, keeping no container that would hold them", async () => {
     const { inputs } = await jobs.check({}, { host: host("amd"), owner: { project, stack: "test", resource: "train-step" }, image: BUSYBOX, command: ["sh", "-c", "echo $ROCR_VISIBLE_DEVICES"], gpus: 2 });
     const { outs } = await jobs.create(inputs as Record<string, unknown>);
     expect(outs.logTail).toBe("0,1");
+    expect(outs.containerName).toBeUndefined();
     expect(await held()).toEqual([]);
   });
 

@@ -13,18 +13,40 @@ async function checked(resource: string, extra: Record<string, unknown>) {
   return result.inputs as Record<string, unknown>;
 }
 
-async function leftovers(): Promise<number> {
-  return (await docker.listContainers({ all: true, filters: { label: [`dev.berth.project=${project}`] } })).length;
+/** The containers of one job resource, by name. */
+async function containersOf(resource: string): Promise<string[]> {
+  const listed = await docker.listContainers({ all: true, filters: { label: [`dev.berth.project=${project}`, `dev.berth.resource=${resource}`] } });
+  return listed.map((c) => c.Names[0].slice(1)).sort();
 }
 
 afterAll(() => sweep(docker, project));
 
 describe("Job hooks against the real daemon", () => {
-  it("runs to completion and outputs exit code, duration and log tail, leaving no container", async () => {
+  it("runs to completion and outputs exit code, duration and log tail, keeping the stopped container it names for its logs", async () => {
     const { outs } = await hooks.create(await checked("ok", { command: ["sh", "-c", "echo preparing; echo done"] }));
-    expect(outs).toMatchObject({ exitCode: 0, attempts: 1, logTail: "preparing\ndone" });
+    expect(outs).toMatchObject({ exitCode: 0, attempts: 1, logTail: "preparing\ndone", containerName: expect.stringMatching(/-1$/) });
     expect(outs.durationMs).toBeGreaterThanOrEqual(0);
-    expect(await leftovers()).toBe(0);
+    expect(await containersOf("ok")).toEqual([outs.containerName]);
+    const info = await docker.getContainer(outs.containerName).inspect();
+    expect(info.State).toMatchObject({ Status: "exited", ExitCode: 0 });
+  });
+
+  it("keeps only the last run's container: the next run removes the earlier one, and deleting the earlier run spares the later one's", async () => {
+    const first = await hooks.create(await checked("rerun", { command: ["echo", "first"], triggers: [1] }));
+    const second = await hooks.create(await checked("rerun", { command: ["echo", "second"], triggers: [2] }));
+    expect(second.outs.containerName).not.toBe(first.outs.containerName);
+    expect(await containersOf("rerun")).toEqual([second.outs.containerName]);
+    // A replacement deletes the earlier run after creating the later one.
+    await hooks.delete(first.id!, first.outs);
+    expect(await containersOf("rerun")).toEqual([second.outs.containerName]);
+    await hooks.delete(second.id!, second.outs);
+    expect(await containersOf("rerun")).toEqual([]);
+  });
+
+  it("carries the kept container's name through an update of how the job runs", async () => {
+    const created = await hooks.create(await checked("updated", { command: ["true"] }));
+    const { outs } = await hooks.update(created.id!, created.outs, await checked("updated", { command: ["true"], timeoutSeconds: 60 }));
+    expect(outs).toMatchObject({ containerName: created.outs.containerName, timeoutSeconds: 60 });
   });
 
   it("captures the exit code of a job that exits at once", async () => {
@@ -41,7 +63,7 @@ describe("Job hooks against the real daemon", () => {
     expect(String(error)).toContain("using [secret]");
     expect(String(error)).toContain("broken");
     expect(String(error)).not.toContain("key-98765");
-    expect(await leftovers()).toBe(0);
+    expect(await containersOf("fails")).toEqual([]);
   });
 
   it("retries up to backoffLimit and succeeds when a later attempt does", async () => {
@@ -56,10 +78,20 @@ describe("Job hooks against the real daemon", () => {
     expect(outs).toMatchObject({ exitCode: 0, attempts: 3 });
   });
 
+  it("keeps only the attempt that succeeded", async () => {
+    const { name } = await docker.createVolume({ Name: `${project}-tries`, Labels: { "dev.berth.managed-by": "berth", "dev.berth.project": project } });
+    const { outs } = await hooks.create(
+      await checked("second-try", { command: ["sh", "-c", "echo x >> /state/tries; [ $(wc -l < /state/tries) -ge 2 ]"], volumes: [{ source: name, target: "/state" }], backoffLimit: 1 }),
+    );
+    expect(outs).toMatchObject({ attempts: 2, containerName: expect.stringMatching(/-2$/) });
+    expect(await containersOf("second-try")).toEqual([outs.containerName]);
+  });
+
   it("reports every attempt failing once backoffLimit is spent", async () => {
     await expect(hooks.create(await checked("spent", { command: ["sh", "-c", "exit 2"], backoffLimit: 2 }))).rejects.toThrow(
       "exited with code 2 (success is 0) on each of 3 attempts (backoffLimit 2)",
     );
+    expect(await containersOf("spent")).toEqual([]);
   });
 
   it("kills and removes a job that runs past its timeout", async () => {
@@ -68,7 +100,7 @@ describe("Job hooks against the real daemon", () => {
       "did not finish within 1000 ms and was killed",
     );
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(await leftovers()).toBe(0);
+    expect(await containersOf("slow")).toEqual([]);
   });
 
   it("reports a child killed for running out of memory while the shell exits 0, without calling the job killed", async () => {
@@ -84,7 +116,7 @@ describe("Job hooks against the real daemon", () => {
       .create(await checked("hungry", { command: ["sh", "-c", "head -c 200m /dev/zero | tail > /dev/null"], memory: "8m" }))
       .catch((e: Error) => e);
     expect(String(error)).toMatch(/running out of memory .*memory limit 8m/);
-    expect(await leftovers()).toBe(0);
+    expect(await containersOf("hungry")).toEqual([]);
   });
 
   it("fills a volume that a later reader sees (puller → server)", async () => {
@@ -104,8 +136,15 @@ describe("Job hooks against the real daemon", () => {
       Labels: { "dev.berth.managed-by": "berth", "dev.berth.kind": "job", "dev.berth.project": project, "dev.berth.stack": "test", "dev.berth.resource": "interrupted" },
     });
     const { id, outs } = await hooks.create(props);
-    expect(await leftovers()).toBe(0);
+    expect(await containersOf("interrupted")).toEqual([outs.containerName]);
+    await docker.createContainer({
+      name: `${project}-stale-job-2`,
+      Image: BUSYBOX,
+      Cmd: ["sleep", "60"],
+      Labels: { "dev.berth.managed-by": "berth", "dev.berth.kind": "job", "dev.berth.project": project, "dev.berth.stack": "test", "dev.berth.resource": "interrupted" },
+    });
     await hooks.delete(id, outs);
+    expect(await containersOf("interrupted")).toEqual([]);
   });
   describe("a secret printed 12,000 times on one line, which Docker splits into 16 KB entries", () => {
     const TOK = "TOPSECRET-abcdefghijklmnopqrstuvwxyz0123456789";

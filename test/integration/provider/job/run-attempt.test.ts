@@ -8,7 +8,7 @@ const project = uniqueProject("it-attempt");
 afterAll(() => sweep(docker, project));
 
 describe("one attempt of a job", () => {
-  it("tells, while it runs, how long it has run and the end of its log, never after it is over, then removes the container", async () => {
+  it("tells, while it runs, how long it has run and the end of its log, never after it is over, and leaves the exited container to the caller", async () => {
     const container = await docker.createContainer({
       Image: "berth.local/busybox:latest",
       // Two heartbeats' time, so that a loaded machine still sees one.
@@ -28,6 +28,16 @@ describe("one attempt of a job", () => {
       expect(["pulling shard 1\n", "done\n"]).toContain(logEnd);
     }
     expect(beats[0][1]).toBe("pulling shard 1\n");
+    expect((await container.inspect()).State).toMatchObject({ Status: "exited", ExitCode: 0 });
+  });
+
+  it("removes the container when the attempt itself fails", async () => {
+    const container = await docker.createContainer({
+      Image: "berth.local/busybox:latest",
+      Cmd: ["/no/such/program"],
+      Labels: { "dev.berth.managed-by": "berth", "dev.berth.project": project },
+    });
+    await expect(runAttempt(docker, container, 60_000, 5, (text) => text, () => undefined)).rejects.toThrow(/no such file or directory/);
     await expect(container.inspect()).rejects.toMatchObject({ statusCode: 404 });
   });
 });
