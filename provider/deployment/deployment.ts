@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { hooksProvider } from "../dynamic/hooks-provider";
 import { withSecretOutputs } from "../dynamic/resource-owner";
 import { containerResourceProps, type ContainerArgs } from "../container/container-args";
+import { envFileSource } from "../container/env-files";
+import type { RuntimeArgs } from "../container/runtime-args";
 import type { z } from "zod";
 import type { readinessSchema } from "../readiness/readiness-schema";
 
@@ -30,12 +32,12 @@ export interface SidecarArgs {
   workdir?: pulumi.Input<string>;
 }
 
-export type RestartArgs = "always" | "no" | { policy: "on-failure"; maxRetries: number };
+export type RestartArgs = "always" | "unless-stopped" | "no" | { policy: "on-failure"; maxRetries: number };
 
 /** Readiness probes with Kubernetes' field names; all given kinds must pass. */
 export type ReadinessArgs = DeepInput<z.input<typeof readinessSchema>>;
 
-export interface DeploymentArgs extends ContainerArgs {
+export interface DeploymentArgs extends ContainerArgs, RuntimeArgs {
   /** A fixed container name; without it berth derives one from project, stack, resource name and spec. */
   name?: pulumi.Input<string>;
   ports?: pulumi.Input<pulumi.Input<PortArgs>[]>;
@@ -47,6 +49,15 @@ export interface DeploymentArgs extends ContainerArgs {
   running?: pulumi.Input<boolean>;
   /** Containers started after the main one, in its network namespace; if one fails to start, the group is removed. */
   sidecars?: pulumi.Input<pulumi.Input<SidecarArgs>[]>;
+  /**
+   * Files of `NAME=value` lines, as compose's `env_file`: read when the
+   * program runs (relative to the project folder), later files over earlier
+   * ones, `env` over all. Their values reach the container but never state
+   * (only each file's sha256), and are redacted like secrets; a changed file
+   * replaces the container. Plain paths, since they are read before any
+   * resource resolves. Default none. Example: `[".env", "api.env"]`.
+   */
+  envFiles?: string[];
 }
 
 // One provider object per kind: Pulumi serialises a provider once per object, not once per resource.
@@ -71,7 +82,10 @@ export class Deployment extends pulumi.dynamic.Resource {
     super(
       PROVIDER,
       name,
-      containerResourceProps(name, args, ["containerId", "containerName", "imageId", "hostPorts", "endpoints", "state", "startedAt", "gpuIds"]),
+      {
+        ...containerResourceProps(name, args, ["containerId", "containerName", "imageId", "hostPorts", "endpoints", "state", "startedAt", "gpuIds"]),
+        envFiles: args.envFiles?.map(envFileSource),
+      },
       withSecretOutputs(opts, ["hostTls", "registryAuth"]),
       "berth",
       "Deployment",

@@ -1,6 +1,7 @@
 import { randomUUID } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { secretEnvKeys, type ContainerArgs } from "../container/container-args";
+import type { RuntimeArgs } from "../container/runtime-args";
 import type { ReadinessArgs } from "../deployment/deployment";
 import { hooksProvider } from "../dynamic/hooks-provider";
 import { resourceOwner, splitHost, withSecretOutputs } from "../dynamic/resource-owner";
@@ -8,7 +9,7 @@ import type { HostInput } from "../host";
 import type { Lifetime } from "./persistent-container-schema";
 import { setupScriptSource, type SetupScriptArgs } from "./setup-script-source";
 
-export interface PersistentContainerArgs extends Omit<ContainerArgs, "host" | "image"> {
+export interface PersistentContainerArgs extends Omit<ContainerArgs, "host" | "image">, RuntimeArgs {
   /** Every host the container runs on; the local daemon when absent. */
   hosts?: HostInput[];
   /** The container's name on every host. */
@@ -24,14 +25,6 @@ export interface PersistentContainerArgs extends Omit<ContainerArgs, "host" | "i
   /** Run once in each freshly launched container; only its sha256 enters state. */
   setupScript?: SetupScriptArgs;
   readiness?: ReadinessArgs;
-  devices?: pulumi.Input<pulumi.Input<{ hostPath: string; containerPath?: string; permissions?: string }>[]>;
-  /** Never on unless asked. */
-  privileged?: pulumi.Input<boolean>;
-  /** e.g. `host` for cluster nodes that talk on the hosts' network. */
-  networkMode?: pulumi.Input<string>;
-  shmSize?: pulumi.Input<string | number>;
-  ipc?: pulumi.Input<string>;
-  ulimits?: pulumi.Input<pulumi.Input<{ name: string; soft: number; hard: number }>[]>;
 }
 
 // One provider object per kind: Pulumi serialises a provider once per object, not once per resource.
