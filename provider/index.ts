@@ -1,6 +1,7 @@
 export * from "./host";
 export type { ContainerArgs, VolumeMountArgs } from "./container/container-args";
 export * from "./volume";
+export * from "./network";
 export * from "./deployment";
 export * from "./job";
 export * from "./persistent";
