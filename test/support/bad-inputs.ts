@@ -17,7 +17,7 @@ export interface BadInput {
   reason: RegExp;
 }
 
-export type Kind = "Deployment" | "Volume" | "Job" | "PersistentContainer" | "Service" | "ContainerCluster";
+export type Kind = "Deployment" | "Volume" | "Network" | "Job" | "PersistentContainer" | "Service" | "ContainerCluster";
 
 const host = "unix:///var/run/docker.sock";
 const web = "berth.local/web:latest";
@@ -31,6 +31,7 @@ const unreadable = path.join(os.tmpdir(), "berth-test-no-such-setup-script.sh");
 export const bases: Record<Kind, Record<string, unknown>> = {
   Deployment: { host, image: web, ports: [{ containerPort: 80, name: "http" }] },
   Volume: { host },
+  Network: { host },
   Job: { host, image: busybox, command: ["true"] },
   PersistentContainer: { hosts: [host, "unix:///run/berth-hosts/h1/docker.sock"], name: "trainer", lifetime: "persistent", image: busybox },
   Service: { deployment: { image: web, ports: [{ containerPort: 80, name: "http" }] } },
@@ -104,6 +105,15 @@ export const badInputs: Record<Kind, BadInput[]> = {
     { what: "a driver option that is not a string", change: { driverOptions: { size: 10 } }, property: "driverOptions.size", reason: /must be strings/ },
     { what: "adopt that is not a boolean", change: { adopt: "yes" }, property: "adopt", reason: /true or false/ },
     { what: "an unknown key", change: { size: "10g" }, property: "size", reason: /not a Volume property/ },
+  ],
+  Network: [
+    { what: "an invalid network name", change: { name: "my network" }, property: "name", reason: /must start with a letter or digit/ },
+    { what: "an empty driver", change: { driver: "" }, property: "driver", reason: /must name a network driver/ },
+    { what: "internal that is not a boolean", change: { internal: "yes" }, property: "internal", reason: /true or false/ },
+    { what: "a subnet that is not CIDR", change: { ipam: { subnet: "10.0.0.0" } }, property: "ipam.subnet", reason: /CIDR block, e.g. `10.42.0.0\/24`/ },
+    { what: "a gateway that is not an address", change: { ipam: { subnet: "10.42.0.0/24", gateway: "gw" } }, property: "ipam.gateway", reason: /IP address/ },
+    { what: "an IPAM without a subnet", change: { ipam: { gateway: "10.42.0.1" } }, property: "ipam.subnet", reason: /is required/ },
+    { what: "a misspelt key", change: { internl: true }, property: "internl", reason: /did you mean `internal`/ },
   ],
   Job: [
     { what: "a negative timeout", change: { timeoutSeconds: -5 }, property: "timeoutSeconds", reason: /above 0 seconds/ },
