@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import * as deploymentHooks from "../../../../provider/deployment/deployment-hooks";
+import * as jobHooks from "../../../../provider/job/job-hooks";
 import * as hooks from "../../../../provider/network/network-hooks";
 import { berthNetworks, defaultHostUrl, sweep, testDocker, uniqueProject } from "../../../support/docker";
 
@@ -83,5 +84,16 @@ describe("Network hooks against the real daemon", () => {
     await deploymentHooks.delete(app.id, app.outs);
     await hooks.delete(used.id, used.outs);
     await expect(docker.getNetwork(used.id).inspect()).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it("starts a Job on every network it lists (it sees one interface per network)", async () => {
+    const a = await hooks.create(await checked("job-a"));
+    const b = await hooks.create(await checked("job-b"));
+    const command = ["sh", "-c", "test $(ls /sys/class/net | grep -c '^eth') -eq 2"];
+    const result = await jobHooks.check({}, { ...inputs("two-nets"), image: BUSYBOX, command, networks: [a.outs.networkName, b.outs.networkName] });
+    expect(result.failures).toEqual([]);
+    await expect(jobHooks.create(result.inputs as Record<string, unknown>)).resolves.toMatchObject({ outs: { exitCode: 0 } });
+    const alone = await jobHooks.check({}, { ...inputs("one-net"), image: BUSYBOX, command, networks: [a.outs.networkName] });
+    await expect(jobHooks.create(alone.inputs as Record<string, unknown>)).rejects.toThrow(/exited with code 1/);
   });
 });
