@@ -8,7 +8,7 @@ const program = new PulumiProgram("test/e2e/programs/network");
 afterAll(async () => {
   await program.dispose();
   await sweep(docker, program.project);
-});
+}, 300_000);
 
 describe("Network through the real Pulumi CLI", () => {
   it("puts the container on the first network given; reordering the others is no change, a new first one replaces; drift, refresh and destroy leave nothing", async () => {
@@ -40,5 +40,5 @@ describe("Network through the real Pulumi CLI", () => {
     await program.destroy();
     expect(await berthObjects(docker, program.project)).toEqual({ containers: [], volumes: [] });
     expect(await berthNetworks(docker, program.project)).toEqual([]);
-  });
+  }, 600_000);
 });
