@@ -6,9 +6,11 @@ export type {
   RegistryAuthArgs,
   VolumeMountArgs,
 } from "./container/container-args";
+export type { DeviceArgs, DurationArgs, HealthcheckArgs, RuntimeArgs, UlimitArgs, UlimitLimitArgs, UlimitsArgs } from "./container/runtime-args";
 export * from "./deployment";
 export * from "./host";
 export * from "./job";
+export * from "./network";
 export * from "./persistent";
 export type {
   ExecProbeArgs,

@@ -42,7 +42,10 @@ export const containerFields = {
   cpus: z.number().positive("must be above 0, e.g. 0.5 or 2").optional(),
   memory: memorySchema.optional(),
   labels: userLabelsSchema,
-  networks: z.array(z.string().min(1)).default([]),
+  networks: z
+    .array(z.string().min(1, "must name a network, e.g. a berth Network's `networkName`"))
+    .refine((networks) => new Set(networks).size === networks.length, { message: "lists a network twice; list each once" })
+    .default([]),
   user: z.string().min(1).optional(),
   workdir: z.string().startsWith("/", "must be an absolute path inside the container").optional(),
   /** A GPU count or explicit ids, allocated exclusively from the host's inventory. */
@@ -52,11 +55,16 @@ export const containerFields = {
 const fieldsObject = z.object(containerFields);
 export type ContainerFieldProps = z.infer<typeof fieldsObject>;
 
-/** Order carries no meaning for Docker: sorted, so that reordering is no change. */
+/**
+ * Mounts carry no order for Docker, and neither do the networks after the
+ * first (the container is created on the first and joins the others after):
+ * sorted, so that reordering them is no change. The first network stays first.
+ */
 export function sortContainerFields<T extends Pick<ContainerFieldProps, "volumes" | "networks">>(props: T): T {
+  const [primary, ...others] = props.networks;
   return {
     ...props,
     volumes: [...props.volumes].sort((a, b) => a.target.localeCompare(b.target)),
-    networks: [...props.networks].sort(),
+    networks: primary === undefined ? [] : [primary, ...others.sort()],
   };
 }

@@ -2,6 +2,7 @@ import type Docker from "dockerode";
 import { memoryBytes } from "../docker/memory-size";
 import { gpuWiring, type GpuInventory } from "../gpu/gpu-wiring";
 import type { ContainerFieldProps } from "./container-fields";
+import type { HealthcheckProps, RuntimeProps } from "./runtime-fields";
 
 function mount(volume: ContainerFieldProps["volumes"][number]): Docker.MountSettings {
   const isHostPath = volume.source.startsWith("/");
@@ -50,6 +51,42 @@ export function containerPlan(
       ...(limits.NanoCpus ? { NanoCpus: limits.NanoCpus } : {}),
       ...(limits.Memory ? { Memory: limits.Memory, MemorySwap: limits.MemorySwap } : {}),
       ...(primaryNetwork ? { NetworkMode: primaryNetwork } : {}),
+    },
+  };
+}
+
+const NANOS_PER_SECOND = 1e9;
+
+/** Docker's HEALTHCHECK config for berth's `healthcheck`: durations in nanoseconds. */
+export function dockerHealthcheck(healthcheck: HealthcheckProps): Docker.HealthConfig {
+  return {
+    Test: healthcheck.test,
+    Interval: Math.round(healthcheck.interval * NANOS_PER_SECOND),
+    Timeout: Math.round(healthcheck.timeout * NANOS_PER_SECOND),
+    Retries: healthcheck.retries,
+    StartPeriod: Math.round(healthcheck.startPeriod * NANOS_PER_SECOND),
+  };
+}
+
+/**
+ * A container plan with the runtime options on top: healthcheck, devices
+ * (after any GPU's device nodes), privilege, network and IPC modes, shared
+ * memory and ulimits. `networkMode` takes the place of the primary network.
+ */
+export function withRuntimeOptions(plan: Docker.ContainerCreateOptions, props: RuntimeProps): Docker.ContainerCreateOptions {
+  const devices = props.devices.map((d) => ({ PathOnHost: d.hostPath, PathInContainer: d.containerPath ?? d.hostPath, CgroupPermissions: d.permissions }));
+  const hostConfig = plan.HostConfig ?? {};
+  return {
+    ...plan,
+    ...(props.healthcheck ? { Healthcheck: dockerHealthcheck(props.healthcheck) } : {}),
+    HostConfig: {
+      ...hostConfig,
+      ...(devices.length ? { Devices: [...(hostConfig.Devices ?? []), ...devices] } : {}),
+      Privileged: props.privileged,
+      ...(props.ulimits.length ? { Ulimits: props.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })) } : {}),
+      ...(props.networkMode ? { NetworkMode: props.networkMode } : {}),
+      ...(props.shmSize !== undefined ? { ShmSize: memoryBytes(props.shmSize) } : {}),
+      ...(props.ipc ? { IpcMode: props.ipc } : {}),
     },
   };
 }

@@ -1,5 +1,5 @@
 import type Docker from "dockerode";
-import { containerPlan, resourceLimits, type AllocatedGpus } from "../container/container-plan";
+import { containerPlan, resourceLimits, withRuntimeOptions, type AllocatedGpus } from "../container/container-plan";
 import type { DeploymentProps, PortProps } from "./deployment-schema";
 
 /** `80/tcp`: how Docker keys a container port. */
@@ -10,6 +10,7 @@ export function portKey(port: Pick<PortProps, "containerPort" | "protocol">): st
 /** Docker's restart policy for berth's `restart`. */
 export function restartPolicy(restart: DeploymentProps["restart"]): Docker.HostRestartPolicy {
   if (restart === "always") return { Name: "always" };
+  if (restart === "unless-stopped") return { Name: "unless-stopped" };
   if (restart === "no") return { Name: "no" };
   return { Name: "on-failure", MaximumRetryCount: restart.maxRetries };
 }
@@ -26,8 +27,8 @@ export function updatableResources(props: DeploymentProps): { RestartPolicy: Doc
 
 /**
  * A deployment's container: the shared container plan plus its published
- * ports (with the host ports chosen for them; "" lets Docker choose), restart
- * policy and stop timeout.
+ * runtime options, published ports (with the host ports chosen for them; ""
+ * lets Docker choose), restart policy and stop timeout.
  */
 export function deploymentContainerPlan(
   props: DeploymentProps,
@@ -36,7 +37,7 @@ export function deploymentContainerPlan(
   hostPorts: ReadonlyMap<string, number | "">,
   gpus: AllocatedGpus = { ids: [] },
 ): Docker.ContainerCreateOptions {
-  const base = containerPlan(props, name, labels, gpus);
+  const base = withRuntimeOptions(containerPlan(props, name, labels, gpus), props);
   return {
     ...base,
     StopTimeout: props.stopGracePeriodSeconds,

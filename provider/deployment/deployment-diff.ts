@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { memoryBytes } from "../docker/memory-size";
 import { CONTAINER_DIFF_RULES } from "../container/container-diff-rules";
+import { RUNTIME_FIELD_NAMES } from "../container/runtime-fields";
 import { diffProperties, type DiffRules } from "../dynamic/property-diff";
 import { isUnknown } from "../validation/unknown";
 
@@ -17,7 +18,9 @@ const memoryRule = (olds: unknown, news: unknown) => {
  * reads (readiness, pull policy, host credentials) updates state; everything
  * that shapes the container replaces it, the stop grace period included:
  * it is the container's `StopTimeout`, which `docker stop` and a daemon
- * shutdown use and Docker's update API cannot change.
+ * shutdown use and Docker's update API cannot change. So do the runtime
+ * options (healthcheck, devices, privilege, modes, shm, ulimits) and the env
+ * files (by path and sha256: a file whose content changed replaces).
  */
 export const DEPLOYMENT_DIFF_RULES: DiffRules = {
   ...CONTAINER_DIFF_RULES,
@@ -31,6 +34,8 @@ export const DEPLOYMENT_DIFF_RULES: DiffRules = {
   running: "update",
   gpus: "replace",
   sidecars: "replace",
+  ...Object.fromEntries(RUNTIME_FIELD_NAMES.map((key) => [key, "replace"])),
+  envFiles: "replace",
 };
 
 type PortList = Array<{ hostPort?: number }>;

@@ -16,6 +16,8 @@ import { waitUntilReady, waitUntilSettled, type GateTarget } from "../readiness"
 import { secretsRedactor } from "../redaction";
 import { resourceError } from "../resource-error";
 import { checkInputs } from "../validation/check-inputs";
+import { readEnvFile, withEnvFiles } from "../container/env-files";
+import { CONTAINER_KEY_HINTS } from "../container/key-hints";
 import { updatableResources } from "./container-plan";
 import { DEPLOYMENT_DIFF_RULES, deploymentDiff } from "./deployment-diff";
 import { boundHostPorts, deploymentOutputs, type DeploymentOutputs } from "./deployment-outputs";
@@ -80,8 +82,27 @@ async function claimName(docker: Docker, props: DeploymentProps, name: string, h
   throw fail(props, `name collision: container "${name}" exists and was not created by berth`, "berth never removes it; rename or remove it yourself, or choose another `name`");
 }
 
+/**
+ * The props the container is made and gated with: env files merged into
+ * `env`, their values redacted like secrets. State keeps the props without
+ * them (only the files' sha256).
+ */
+function withEnvFilesOf(props: DeploymentProps): DeploymentProps {
+  try {
+    return withEnvFiles(props);
+  } catch (err) {
+    throw fail(props, (err as Error).message, "Fix the file, then run the command again");
+  }
+}
+
 export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-  return checkInputs(deploymentSchema, plainProps(news), "Deployment");
+  const outcome = checkInputs(deploymentSchema, plainProps(news), "Deployment", CONTAINER_KEY_HINTS);
+  if (outcome.failures.length > 0 || !("envFiles" in outcome.inputs)) return outcome;
+  const envFileFailures = (outcome.inputs as DeploymentProps).envFiles.flatMap((file, i) => {
+    const { problem } = readEnvFile(file);
+    return problem ? [{ property: `envFiles.${i}`, reason: problem }] : [];
+  });
+  return { ...outcome, failures: envFileFailures };
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
@@ -93,6 +114,7 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
   const docker = client(props);
   const hash = replacingSpecHash(props, DEPLOYMENT_DIFF_RULES);
   const name = props.name ?? objectName(props.owner, hash);
+  const launch = withEnvFilesOf(props);
 
   let containerId: string;
   let imageId: string;
@@ -106,16 +128,16 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
     } else {
       const image = await ensureImage(docker, props.image, props.pullPolicy, props.registryAuth, report(props));
       imageId = image.id;
-      containerId = await launchContainer(docker, props, image, name, hash);
+      containerId = await launchContainer(docker, launch, image, name, hash);
     }
   } catch (err) {
     if ((err as Error).message.startsWith("Deployment ")) throw err;
-    throw fail(props, secretsRedactor(props)(dockerMessage(err)));
+    throw fail(props, secretsRedactor(launch)(dockerMessage(err)));
   }
 
   try {
     if (props.running) await startSidecars(docker, props, name, hash);
-    const ready = props.running ? await gate(docker, props, containerId) : (await inspect(docker, containerId))!;
+    const ready = props.running ? await gate(docker, launch, containerId) : (await inspect(docker, containerId))!;
     return { id: containerId, outs: plainData(deploymentOutputs(props, ready, imageId, hash)) };
   } catch (err) {
     if (props.sidecars.length) await removeSidecars(docker, name).catch(() => undefined);
@@ -156,6 +178,7 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
   const props = { ...deploymentSchema.parse(plainProps(news)), owner: old.owner };
   const docker = client(props);
   const container = docker.getContainer(id);
+  const launch = withEnvFilesOf(props);
   let broughtUp = false;
   try {
     const before = await container.inspect();
@@ -174,7 +197,7 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
     if (isNotFound(err)) throw fail(props, `container ${id.slice(0, 12)} is gone`, "Run `pulumi refresh`, then `pulumi up` to create it again");
     throw fail(props, dockerMessage(err));
   }
-  const now = broughtUp ? await gate(docker, props, id) : (await inspect(docker, id))!;
+  const now = broughtUp ? await gate(docker, launch, id) : (await inspect(docker, id))!;
   return { outs: plainData(deploymentOutputs(props, now, old.imageId, old.specHash)) };
 }
 

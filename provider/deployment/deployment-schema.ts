@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { containerFields, sortContainerFields } from "../container/container-fields";
+import { envFileSchema } from "../container/env-files";
+import { runtimeFields } from "../container/runtime-fields";
 import { ownerSchema } from "../dynamic/owner-schema";
 import { gpuRequestProblem } from "../gpu/gpu-request";
 import { hostInputSchema, hostTlsInputSchema } from "../host/host-schema";
@@ -19,13 +21,13 @@ export const portSchema = z.strictObject({
 
 export const restartSchema = z.union(
   [
-    z.enum(["always", "no"]),
+    z.enum(["always", "unless-stopped", "no"]),
     z.strictObject({
       policy: z.literal("on-failure"),
       maxRetries: z.number().int().min(1, "must be at least 1; use `restart: \"no\"` for no restarts"),
     }),
   ],
-  { error: "must be \"always\", \"no\" or { policy: \"on-failure\", maxRetries: N } with N ≥ 1" },
+  { error: "must be \"always\", \"unless-stopped\", \"no\" or { policy: \"on-failure\", maxRetries: N } with N ≥ 1" },
 );
 
 /** A container that shares the main container's network namespace: a proxy, a log shipper, an exporter. */
@@ -64,7 +66,13 @@ export const deploymentFields = z.strictObject({
     /** Desired state: false keeps the container created but stopped. */
     running: z.boolean().default(true),
     sidecars: z.array(sidecarSchema).default([]),
+    ...runtimeFields,
+    /** Files of `NAME=value` lines (compose's `env_file`), read by the program; only their sha256 enters state. */
+    envFiles: z.array(envFileSchema).default([]),
   });
+
+/** Network modes in which the container has no ports of its own to publish. */
+const NO_OWN_PORTS = /^(host|none|container:.+)$/;
 
 export const deploymentSchema = deploymentFields
   .superRefine((props, ctx) => {
@@ -89,6 +97,23 @@ export const deploymentSchema = deploymentFields
     if (gpuProblem) ctx.addIssue({ code: "custom", path: ["gpus"], message: gpuProblem });
     const names = props.ports.map((p) => p.name).filter(Boolean);
     if (new Set(names).size !== names.length) ctx.addIssue({ code: "custom", path: ["ports"], message: "port names must be unique" });
+
+    if (props.networkMode !== undefined && props.networks.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["networkMode"], message: "cannot be combined with `networks`; give the primary network as the first of `networks`, or only `networkMode`" });
+    }
+    if (props.networkMode !== undefined && NO_OWN_PORTS.test(props.networkMode) && props.ports.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ports"],
+        message: `cannot be published with \`networkMode: "${props.networkMode}"\`${props.networkMode === "host" ? ": the container listens on the host's own ports already" : ""}; remove \`ports\``,
+      });
+    }
+    props.envFiles.forEach((file, i) => {
+      if (file.sha256 === undefined) ctx.addIssue({ code: "custom", path: ["envFiles", i], message: `${file.path} could not be read when the program ran; check the path (relative to the project folder) and its permissions` });
+    });
+    if (props.readiness?.dockerHealthcheck && props.healthcheck?.test[0] === "NONE") {
+      ctx.addIssue({ code: "custom", path: ["readiness", "dockerHealthcheck"], message: "waits for a healthcheck that `healthcheck.test: [\"NONE\"]` turns off; remove one of them" });
+    }
 
     const probePorts: Array<[string, PortRef]> = [];
     if (props.readiness?.httpGet) probePorts.push(["httpGet", props.readiness.httpGet.port]);

@@ -3,6 +3,8 @@ import { hooksProvider } from "../dynamic/hooks-provider";
 import { withSecretOutputs } from "../dynamic/resource-owner";
 import { containerResourceProps, type ContainerArgs, type PullPolicy, type VolumeMountArgs } from "../container/container-args";
 import type { ReadinessArgs } from "../readiness/readiness-args";
+import { envFileSource } from "../container/env-files";
+import type { RuntimeArgs } from "../container/runtime-args";
 
 /**
  * A container port published on the host.
@@ -53,8 +55,8 @@ export interface OnFailureRestartArgs {
   maxRetries: pulumi.Input<number>;
 }
 
-/** Docker's restart policy: `"no"`, `"always"` or `{ policy: "on-failure", maxRetries }`. */
-export type RestartArgs = "always" | "no" | OnFailureRestartArgs;
+/** Docker's restart policy: `"no"`, `"always"`, `"unless-stopped"` or `{ policy: "on-failure", maxRetries }`. */
+export type RestartArgs = "always" | "unless-stopped" | "no" | OnFailureRestartArgs;
 
 /**
  * What a Deployment's container is, in Docker's words: `created` (never
@@ -67,12 +69,12 @@ export type DeploymentState = "created" | "running" | "paused" | "restarting" | 
  * A Deployment's arguments: the container's (`ContainerArgs`) and these.
  * @example { image: "nginx:1.27", ports: [{ containerPort: 80, name: "http" }], readiness: { httpGet: { port: "http" } } }
  */
-export interface DeploymentArgs extends ContainerArgs {
+export interface DeploymentArgs extends ContainerArgs, RuntimeArgs {
   /** A fixed container name; without it berth derives one from project, stack, resource name and spec. */
   name?: pulumi.Input<string>;
   /** Ports to publish on the host; none by default. */
   ports?: pulumi.Input<pulumi.Input<PortArgs>[]>;
-  /** `"no"` (default), `"always"` or `{ policy: "on-failure", maxRetries }`. */
+  /** `"no"` (default), `"always"`, `"unless-stopped"` or `{ policy: "on-failure", maxRetries }`. */
   restart?: pulumi.Input<RestartArgs>;
   /** Whole seconds a stop waits after SIGTERM before it kills (the container's `StopTimeout`); 10 by default. */
   stopGracePeriodSeconds?: pulumi.Input<number>;
@@ -86,6 +88,15 @@ export interface DeploymentArgs extends ContainerArgs {
   running?: pulumi.Input<boolean>;
   /** Containers started after the main one, in its network namespace; if one fails to start, the group is removed. None by default. */
   sidecars?: pulumi.Input<pulumi.Input<SidecarArgs>[]>;
+  /**
+   * Files of `NAME=value` lines, as compose's `env_file`: read when the
+   * program runs (relative to the project folder), later files over earlier
+   * ones, `env` over all. Their values reach the container but never state
+   * (only each file's sha256), and are redacted like secrets; a changed file
+   * replaces the container. Plain paths, since they are read before any
+   * resource resolves. Default none. Example: `[".env", "api.env"]`.
+   */
+  envFiles?: string[];
 }
 
 // One provider object per kind: Pulumi serialises a provider once per object, not once per resource.
@@ -114,7 +125,10 @@ export class Deployment extends pulumi.dynamic.Resource {
     super(
       PROVIDER,
       name,
-      containerResourceProps(name, args, ["containerId", "containerName", "imageId", "hostPorts", "endpoints", "state", "startedAt", "gpuIds"]),
+      {
+        ...containerResourceProps(name, args, ["containerId", "containerName", "imageId", "hostPorts", "endpoints", "state", "startedAt", "gpuIds"]),
+        envFiles: args.envFiles?.map(envFileSource),
+      },
       withSecretOutputs(opts, ["hostTls", "registryAuth"]),
       "berth",
       "Deployment",

@@ -1,4 +1,5 @@
 import type Docker from "dockerode";
+import { joinOtherNetworks } from "../container/join-networks";
 import { createNamedContainer, removeAfterFailure } from "../docker/containers";
 import { dockerMessage } from "../docker/errors";
 import { chooseHostPorts, conflictingPort } from "../docker/host-ports";
@@ -40,7 +41,7 @@ export async function launchContainer(docker: Docker, props: DeploymentProps, im
   for (let attempt = 1; ; attempt++) {
     const container = allocates ? await withAllocationLock(docker, props.image, create) : await create();
     try {
-      for (const network of props.networks.slice(1)) await docker.getNetwork(network).connect({ Container: container.id });
+      await joinOtherNetworks(docker, container.id, props.networks);
       if (props.running) await container.start();
       return container.id;
     } catch (err) {

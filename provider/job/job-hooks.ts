@@ -1,8 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type Docker from "dockerode";
+import { joinOtherNetworks } from "../container/join-networks";
 import { containerPlan } from "../container/container-plan";
 import { dockerClient } from "../docker/client";
-import { createNamedContainer, inspectContainer, removeContainer } from "../docker/containers";
+import { createNamedContainer, inspectContainer, removeAfterFailure, removeContainer } from "../docker/containers";
 import { dockerMessage } from "../docker/errors";
 import { ensureImage, type LocalImage } from "../docker/image";
 import { createWithGpus, gpuStartProblem } from "../gpu/create-with-gpus";
@@ -102,9 +103,14 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
     const name = `${objectName(props.owner, hash)}-${attempt}`;
     let kept = false;
     try {
-      const { container, gpuIds } = await createWithGpus(docker, props.host, props.gpus, props.image, (gpuIds) => {
+      const { container, gpuIds } = await createWithGpus(docker, props.host, props.gpus, props.image, async (gpuIds) => {
         const labels = createLabels({ kind: "job", owner: props.owner, specHash: hash, gpus: gpuIds, containerName: name }, props.labels, image.labels);
-        return createNamedContainer(docker, containerPlan(props, name, labels, { inventory: props.host.gpus, ids: gpuIds }));
+        const created = await createNamedContainer(docker, containerPlan(props, name, labels, { inventory: props.host.gpus, ids: gpuIds }));
+        await joinOtherNetworks(docker, created.id, props.networks).catch(async (err) => {
+          await removeAfterFailure(docker, created.id);
+          throw err;
+        });
+        return created;
       });
       result = await runAttempt(docker, container, props.timeoutSeconds * 1000, props.logTailLines, redact, (elapsedMs, logEnd) =>
         report(runningFor(`running attempt ${attempt} of ${attempts}`, elapsedMs, props.timeoutSeconds, { label: "last log line", text: lastOutputLine(logEnd, redact) })),

@@ -1,4 +1,5 @@
 import type Docker from "dockerode";
+import { joinOtherNetworks } from "../container/join-networks";
 import { createNamedContainer, inspectContainer, removeAfterFailure, removeContainer, stopTimeoutOf } from "../docker/containers";
 import { ensureImage } from "../docker/image";
 import { createLabels, isManagedByBerth, LABELS } from "../docker/labels";
@@ -30,6 +31,7 @@ async function launchOn(member: Member, props: PersistentContainerProps, specHas
   const labels = createLabels(facts, props.labels, image.labels);
   const container = await createNamedContainer(member.docker, persistentContainerPlan(props, labels));
   try {
+    await joinOtherNetworks(member.docker, container.id, props.networks);
     await container.start();
     return await container.inspect();
   } catch (err) {

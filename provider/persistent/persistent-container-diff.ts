@@ -10,7 +10,7 @@ import { diffProperties, type DiffRules } from "../dynamic/property-diff";
  * hosts during an update, observed something other than what was stored:
  * then the update re-attaches or cold-starts. A preview observes nothing.
  */
-const SHAPING = ["image", "command", "entrypoint", "env", "volumes", "cpus", "memory", "labels", "networks", "user", "workdir", "setupScript", "devices", "privileged", "networkMode", "shmSize", "ipc", "ulimits", "stopGracePeriodSeconds"];
+const SHAPING = ["image", "command", "entrypoint", "env", "volumes", "cpus", "memory", "labels", "networks", "user", "workdir", "setupScript", "healthcheck", "devices", "privileged", "networkMode", "shmSize", "ipc", "ulimits", "stopGracePeriodSeconds"];
 
 /** What `check` observes on a healthy set; states written before berth observed anything count as healthy. */
 export const RUNNING_EVERYWHERE = "running on every host";

@@ -5,6 +5,7 @@ import { isManagedByBerth } from "../docker/labels";
 import { plainData, plainProps } from "../dynamic/plain-props";
 import { notice } from "../progress";
 import { specHash } from "../spec-hash";
+import { CONTAINER_KEY_HINTS } from "../container/key-hints";
 import { checkInputs, type CheckFailure } from "../validation/check-inputs";
 import { attachEverywhere, checkImages, inspectAttachable } from "./attach-everywhere";
 import { gateEverywhere } from "./gate-everywhere";
@@ -88,7 +89,7 @@ async function observe(props: PersistentContainerProps): Promise<string> {
 }
 
 export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-  const outcome = checkInputs(persistentContainerSchema, plainProps(news), "PersistentContainer");
+  const outcome = checkInputs(persistentContainerSchema, plainProps(news), "PersistentContainer", CONTAINER_KEY_HINTS);
   if (outcome.failures.length > 0) return outcome;
   const parsed = persistentContainerSchema.safeParse(outcome.inputs);
   if (!parsed.success) return outcome;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { containerFields, sortContainerFields } from "../container/container-fields";
-import { memoryBytes } from "../docker/memory-size";
+import { runtimeFields } from "../container/runtime-fields";
 import { ownerSchema } from "../dynamic/owner-schema";
 import { hostInputSchema, hostTlsSchema } from "../host/host-schema";
 import { DOCKER_NAME_PATTERN } from "../naming";
@@ -60,12 +60,7 @@ export const persistentContainerFields = z.strictObject({
   image: containerFields.image.optional(),
   setupScript: setupScriptSchema.optional(),
   readiness: readinessSchema.optional(),
-  devices: z.array(z.strictObject({ hostPath: z.string().startsWith("/"), containerPath: z.string().startsWith("/").optional(), permissions: z.string().regex(/^[rwm]+$/).default("rwm") })).default([]),
-  privileged: z.boolean().default(false),
-  networkMode: z.string().min(1).optional(),
-  shmSize: z.union([z.string(), z.number()]).refine((s) => memoryBytes(s) !== undefined, { message: "must be a size like `1g` or a byte count" }).optional(),
-  ipc: z.string().min(1).optional(),
-  ulimits: z.array(z.strictObject({ name: z.string().min(1), soft: z.number().int(), hard: z.number().int() })).default([]),
+  ...runtimeFields,
   enabled: legacy("`enabled` is gone; choose `lifetime`: \"no_launch\" to only verify a container someone else runs, \"per_run\" or \"persistent\" to launch it"),
   launch: legacy("`launch` is gone; `launch: false` is `lifetime: \"no_launch\"`, `launch: true` is `lifetime: \"per_run\"` (fresh every `up`) or `\"persistent\"` (kept)"),
 });

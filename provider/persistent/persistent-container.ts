@@ -1,6 +1,7 @@
 import { randomUUID } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { secretEnvKeys, type ContainerArgs } from "../container/container-args";
+import type { RuntimeArgs } from "../container/runtime-args";
 import type { ReadinessArgs } from "../readiness/readiness-args";
 import { hooksProvider } from "../dynamic/hooks-provider";
 import { resourceOwner, splitHost, withSecretOutputs } from "../dynamic/resource-owner";
@@ -34,37 +35,11 @@ export interface HostResult {
 }
 
 /**
- * A device node of the host made available in the container.
- * @example { hostPath: "/dev/fuse" }
- */
-export interface DeviceArgs {
-  /** The absolute device path on the host, e.g. `"/dev/dri/renderD128"`. */
-  hostPath: pulumi.Input<string>;
-  /** The absolute path inside the container; `hostPath` by default. */
-  containerPath?: pulumi.Input<string>;
-  /** Any of `r`, `w` and `m`; `"rwm"` by default. */
-  permissions?: pulumi.Input<string>;
-}
-
-/**
- * A resource limit of the container's processes.
- * @example { name: "nofile", soft: 65536, hard: 65536 }
- */
-export interface UlimitArgs {
-  /** The limit's name as `ulimit` knows it, e.g. `"nofile"` or `"memlock"`. */
-  name: pulumi.Input<string>;
-  /** The soft limit (at most `hard`, as the kernel requires). */
-  soft: pulumi.Input<number>;
-  /** The hard limit. */
-  hard: pulumi.Input<number>;
-}
-
-/**
  * A PersistentContainer's arguments: the container's (`ContainerArgs`, except
  * `host`, and `gpus`, which it does not support yet) and these.
  * @example { hosts: ["ssh://ml@gpu-01", "ssh://ml@gpu-02"], name: "ray-node", lifetime: "persistent", image: "rayproject/ray:2.40.0", networkMode: "host" }
  */
-export interface PersistentContainerArgs extends Omit<ContainerArgs, "host" | "image" | "gpus"> {
+export interface PersistentContainerArgs extends Omit<ContainerArgs, "host" | "image" | "gpus">, RuntimeArgs {
   /**
    * Every host the container runs on, each listed once; the default host
    * (`DOCKER_HOST` or the local socket) when absent. A plain array: the
@@ -88,18 +63,6 @@ export interface PersistentContainerArgs extends Omit<ContainerArgs, "host" | "i
   setupScript?: SetupScriptArgs;
   /** The gate after each launch and attach, per host; none by default. `httpGet` and `tcpSocket` need `networkMode: "host"`. */
   readiness?: pulumi.Input<ReadinessArgs>;
-  /** Host devices to make available in the container; none by default. */
-  devices?: pulumi.Input<pulumi.Input<DeviceArgs>[]>;
-  /** Give the container all of the host's privileges; `false` by default. */
-  privileged?: pulumi.Input<boolean>;
-  /** Docker's network mode, e.g. `"host"` for cluster nodes that talk on the hosts' network; Docker's default bridge by default. */
-  networkMode?: pulumi.Input<string>;
-  /** Size of `/dev/shm`: `"1g"` or a byte count; Docker's 64 MB by default. */
-  shmSize?: pulumi.Input<string | number>;
-  /** Docker's IPC mode, e.g. `"host"`; Docker's default by default. */
-  ipc?: pulumi.Input<string>;
-  /** Resource limits; Docker's defaults by default. */
-  ulimits?: pulumi.Input<pulumi.Input<UlimitArgs>[]>;
 }
 
 // One provider object per kind: Pulumi serialises a provider once per object, not once per resource.

@@ -36,7 +36,7 @@ export function probeFromProps(readiness: ReadinessProps, target: GateTarget, in
   if (dockerHealthcheck) {
     if (!info.State.Health) {
       throw new Error(
-        `${target.subject}: \`readiness.dockerHealthcheck\` is set, but image ${JSON.stringify(info.Config.Image)} defines no HEALTHCHECK and the container has none. Add a HEALTHCHECK to the image, or use \`httpGet\`, \`tcpSocket\`, \`exec\` or \`logLine\``,
+        `${target.subject}: \`readiness.dockerHealthcheck\` is set, but image ${JSON.stringify(info.Config.Image)} defines no HEALTHCHECK and the container has none. Give the resource a \`healthcheck: { test: [...] }\`, add a HEALTHCHECK to the image, or use \`httpGet\`, \`tcpSocket\`, \`exec\` or \`logLine\``,
       );
     }
     probes.push(new DockerHealthcheckProbe(target.docker, target.containerId, info.State.StartedAt));

@@ -50,7 +50,7 @@ export const readinessSchema = z
     tcpSocket: tcpSocketSchema.optional(),
     exec: execSchema.optional(),
     logLine: logLineSchema.optional(),
-    /** Wait for the image's own Docker HEALTHCHECK to report healthy. */
+    /** Wait for the container's Docker HEALTHCHECK (its `healthcheck`, else the image's) to report healthy. */
     dockerHealthcheck: z.boolean().optional(),
     initialDelaySeconds: seconds("before the first probe", 0).default(0),
     periodSeconds: seconds("between probes", 0.01).default(0.05),

@@ -29,5 +29,5 @@ describe("bad inputs through the real `pulumi preview`", () => {
     );
     expect(misses).toEqual([]);
     for (const program of programs) expect(await berthObjects(testDocker(), program.project)).toEqual({ containers: [], volumes: [] });
-  }, 900_000);
+  }, 1_500_000);
 });

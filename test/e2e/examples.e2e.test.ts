@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { afterEach, describe, expect, it } from "vitest";
-import { berthObjects, defaultHostUrl, extraHostUrls, testDocker } from "../support/docker";
+import { berthNetworks, berthObjects, defaultHostUrl, extraHostUrls, testDocker } from "../support/docker";
 import { PulumiProgram } from "../support/pulumi-program";
 
 let program: PulumiProgram | undefined;
@@ -75,5 +75,28 @@ describe("the examples, through the real Pulumi CLI", () => {
     expect((await fetch(outputs.endpoint)).status).toBe(200);
     await program.destroy();
     await nothingLeft(program.project, [defaultHostUrl()]);
+  });
+
+  it("compose-translation: the API serves what it read from the healthy database; a second preview is quiet; destroy leaves no container, volume or network", async () => {
+    program = new PulumiProgram("examples/compose-translation");
+    await program.init();
+    await program.up();
+    const { apiEndpoint, networkName } = await program.outputs();
+    expect(await body(`${apiEndpoint}/db.txt`)).toBe("db ready user=app\n");
+    const docker = testDocker();
+    const attached = Object.values((await docker.getNetwork(networkName).inspect()).Containers ?? {}).map((c) => (c as { Name: string }).Name);
+    expect(attached).toHaveLength(3);
+    const db = (await docker.listContainers({ filters: { label: [`dev.berth.project=${program.project}`, "dev.berth.resource=db"] } }))[0];
+    const dbInfo = await docker.getContainer(db.Id).inspect();
+    expect(dbInfo.State.Health?.Status).toBe("healthy");
+    expect(dbInfo.Config.Env).toContain("DB_PASSWORD=example-only-secret");
+    expect(JSON.stringify(await program.stateResources())).not.toContain("example-only-secret");
+
+    const preview = await program.previewJson();
+    expect(preview.steps.filter((s) => s.op !== "same")).toEqual([]);
+
+    await program.destroy();
+    await nothingLeft(program.project, [defaultHostUrl()]);
+    expect(await berthNetworks(docker, program.project)).toEqual([]);
   });
 });

@@ -17,7 +17,7 @@ export interface BadInput {
   reason: RegExp;
 }
 
-export type Kind = "Deployment" | "Volume" | "Job" | "PersistentContainer" | "Service" | "ContainerCluster";
+export type Kind = "Deployment" | "Volume" | "Network" | "Job" | "PersistentContainer" | "Service" | "ContainerCluster";
 
 const host = "unix:///var/run/docker.sock";
 const web = "berth.local/web:latest";
@@ -31,6 +31,7 @@ const unreadable = path.join(os.tmpdir(), "berth-test-no-such-setup-script.sh");
 export const bases: Record<Kind, Record<string, unknown>> = {
   Deployment: { host, image: web, ports: [{ containerPort: 80, name: "http" }] },
   Volume: { host },
+  Network: { host },
   Job: { host, image: busybox, command: ["true"] },
   PersistentContainer: { hosts: [host, "unix:///run/berth-hosts/h1/docker.sock"], name: "trainer", lifetime: "persistent", image: busybox },
   Service: { deployment: { image: web, ports: [{ containerPort: 80, name: "http" }] } },
@@ -57,7 +58,7 @@ export const badInputs: Record<Kind, BadInput[]> = {
     },
     { what: "an unknown protocol", change: { ports: [{ containerPort: 80, protocol: "sctp" }] }, property: "ports.0.protocol", reason: /tcp.*udp/ },
     { what: "on-failure with 0 retries", change: { restart: { policy: "on-failure", maxRetries: 0 } }, property: "restart.maxRetries", reason: /at least 1/ },
-    { what: "an unknown restart policy", change: { restart: "sometimes" }, property: "restart", reason: /"always", "no"/ },
+    { what: "an unknown restart policy", change: { restart: "sometimes" }, property: "restart", reason: /"always", "unless-stopped", "no"/ },
     { what: "zero cpus", change: { cpus: 0 }, property: "cpus", reason: /above 0/ },
     { what: "an unreadable memory size", change: { memory: "lots" }, property: "memory", reason: /512m/ },
     { what: "a relative mount target", change: { volumes: [{ source: "data", target: "data" }] }, property: "volumes.0.target", reason: /absolute path/ },
@@ -83,6 +84,20 @@ export const badInputs: Record<Kind, BadInput[]> = {
       property: "gpus",
       reason: /asks for 2 GPUs but host unix:\/\/\/var\/run\/docker\.sock has 1/,
     },
+    { what: "Docker's healthcheck test under readiness", change: { readiness: { test: ["CMD", "true"] } }, property: "readiness.test", reason: /top-level `healthcheck: \{ test/ },
+    { what: "a readiness probe under healthcheck", change: { healthcheck: { test: "true", httpGet: { port: 80 } } }, property: "healthcheck.httpGet", reason: /belong in `readiness`/ },
+    { what: "healthcheck: true", change: { healthcheck: true }, property: "healthcheck", reason: /readiness: \{ dockerHealthcheck: true \}/ },
+    { what: "a healthcheck without a test", change: { healthcheck: { interval: "5s" } }, property: "healthcheck.test", reason: /is required: a shell command string/ },
+    { what: "an unreadable healthcheck interval", change: { healthcheck: { test: "true", interval: "5 sec" } }, property: "healthcheck.interval", reason: /`1m30s`/ },
+    { what: "a healthcheck that is off, awaited", change: { healthcheck: { test: ["NONE"] }, readiness: { dockerHealthcheck: true } }, property: "readiness.dockerHealthcheck", reason: /turns off/ },
+    { what: "compose's shm_size", change: { shm_size: "1g" }, property: "shm_size", reason: /did you mean `shmSize`/ },
+    { what: "an unknown ulimit", change: { ulimits: { memlok: -1 } }, property: "ulimits.memlok", reason: /must be one of core, cpu/ },
+    { what: "a soft ulimit above the hard one", change: { ulimits: { nofile: { soft: 10, hard: 5 } } }, property: "ulimits.nofile", reason: /`soft` must not exceed `hard`/ },
+    { what: "a relative device path", change: { devices: ["dev/fuse"] }, property: "devices.0", reason: /absolute paths/ },
+    { what: "an unknown ipc mode", change: { ipc: "shared" }, property: "ipc", reason: /`private`, `shareable`, `host`/ },
+    { what: "networkMode with networks", change: { networkMode: "host", networks: ["backend"] }, property: "networkMode", reason: /cannot be combined with `networks`/ },
+    { what: "ports with host networking", change: { networkMode: "host" }, property: "ports", reason: /cannot be published with `networkMode: "host"`/ },
+    { what: "a network listed twice", change: { networks: ["backend", "backend"] }, property: "networks", reason: /lists a network twice/ },
   ],
   Volume: [
     { what: "an invalid volume name", change: { name: "my volume" }, property: "name", reason: /must start with a letter or digit/ },
@@ -90,6 +105,15 @@ export const badInputs: Record<Kind, BadInput[]> = {
     { what: "a driver option that is not a string", change: { driverOptions: { size: 10 } }, property: "driverOptions.size", reason: /must be strings/ },
     { what: "adopt that is not a boolean", change: { adopt: "yes" }, property: "adopt", reason: /true or false/ },
     { what: "an unknown key", change: { size: "10g" }, property: "size", reason: /not a Volume property/ },
+  ],
+  Network: [
+    { what: "an invalid network name", change: { name: "my network" }, property: "name", reason: /must start with a letter or digit/ },
+    { what: "an empty driver", change: { driver: "" }, property: "driver", reason: /must name a network driver/ },
+    { what: "internal that is not a boolean", change: { internal: "yes" }, property: "internal", reason: /true or false/ },
+    { what: "a subnet that is not CIDR", change: { ipam: { subnet: "10.0.0.0" } }, property: "ipam.subnet", reason: /CIDR block, e.g. `10.42.0.0\/24`/ },
+    { what: "a gateway that is not an address", change: { ipam: { subnet: "10.42.0.0/24", gateway: "gw" } }, property: "ipam.gateway", reason: /IP address/ },
+    { what: "an IPAM without a subnet", change: { ipam: { gateway: "10.42.0.1" } }, property: "ipam.subnet", reason: /is required/ },
+    { what: "a misspelt key", change: { internl: true }, property: "internl", reason: /did you mean `internal`/ },
   ],
   Job: [
     { what: "a negative timeout", change: { timeoutSeconds: -5 }, property: "timeoutSeconds", reason: /above 0 seconds/ },

@@ -29,6 +29,13 @@ export async function sweep(docker: Docker, project: string): Promise<void> {
   }
   const { Volumes } = await docker.listVolumes({ filters: filter });
   for (const v of Volumes ?? []) await docker.getVolume(v.Name).remove({ force: true }).catch(() => undefined);
+  for (const n of await berthNetworks(docker, project)) await docker.getNetwork(n).remove().catch(() => undefined);
+}
+
+/** berth-labelled networks of one project on a daemon. */
+export async function berthNetworks(docker: Docker, project: string): Promise<string[]> {
+  const networks = await docker.listNetworks({ filters: { label: [`${LABELS.managedBy}=berth`, `${LABELS.project}=${project}`] } });
+  return networks.map((n) => n.Name);
 }
 
 export function uniqueProject(prefix: string): string {

@@ -35,7 +35,8 @@ type Matches<Args, Input> = Same<pulumi.Unwrap<Args>, Input>;
 /** Properties the program adds for the provider (or `check` keeps to reject old spellings), never written by a user. */
 type Internal = "host" | "hostTls" | "hostsTls" | "owner" | "secretEnvKeys" | "runToken" | "verifyHosts" | "observed" | "enabled" | "launch";
 type UserFields<Schema extends z.ZodType> = Omit<z.input<Schema>, Internal>;
-type Element<T> = NonNullable<T> extends ReadonlyArray<infer E> ? E : never;
+/** Fields given in one of several forms (compose's and Docker's), whose schema picks the form at run time. */
+type MultiForm = "devices" | "ulimits";
 
 export type ArgsMatchSchemas = [
   Assert<Matches<berth.HostTlsArgs, z.input<typeof hostTlsSchema>>>,
@@ -58,17 +59,18 @@ export type ArgsMatchSchemas = [
   Assert<Matches<berth.PortArgs, z.input<typeof portSchema>>>,
   Assert<EachAccepts<pulumi.Unwrap<berth.RestartArgs>, z.input<typeof restartSchema>>>,
   Assert<Matches<berth.SidecarArgs, Omit<z.input<typeof sidecarSchema>, "ports">>>,
-  Assert<Matches<Omit<berth.DeploymentArgs, "host">, UserFields<typeof deploymentFields>>>,
+  // `devices` and `ulimits` take several forms, parsed by a chooser whose zod input is `unknown`
+  // (their forms are tested in the unit tests of the runtime fields); `envFiles` is read by the program.
+  Assert<SameKeys<Omit<berth.DeploymentArgs, "host">, UserFields<typeof deploymentFields>>>,
+  Assert<Matches<Omit<berth.DeploymentArgs, "host" | MultiForm | "envFiles">, Omit<UserFields<typeof deploymentFields>, MultiForm | "envFiles">>>,
   Assert<Equal<berth.DeploymentState, Exclude<DeploymentOutputs["state"], "gone">>>,
   Assert<SameKeys<Omit<berth.JobArgs, "host">, UserFields<typeof jobFields>>>,
   // pulumi.Unwrap<unknown> is never, so `triggers` (any values) is left out of the comparison of values.
   Assert<Matches<Omit<berth.JobArgs, "host" | "triggers">, Omit<UserFields<typeof jobFields>, "triggers">>>,
 
   // `hosts` and `setupScript` are turned into other values by the program; `gpus` is not supported yet.
-  Assert<Matches<Omit<berth.PersistentContainerArgs, "hosts" | "setupScript">, Omit<UserFields<typeof persistentContainerFields>, "hosts" | "setupScript" | "gpus">>>,
+  Assert<Matches<Omit<berth.PersistentContainerArgs, "hosts" | "setupScript" | MultiForm>, Omit<UserFields<typeof persistentContainerFields>, "hosts" | "setupScript" | "gpus" | MultiForm>>>,
   Assert<Matches<Omit<berth.SetupScriptArgs, "path" | "inline">, Omit<z.input<typeof setupScriptSchema>, "path" | "inline" | "sha256">>>,
-  Assert<Matches<berth.DeviceArgs, Element<z.input<typeof persistentContainerFields>["devices"]>>>,
-  Assert<Matches<berth.UlimitArgs, Element<z.input<typeof persistentContainerFields>["ulimits"]>>>,
   Assert<Equal<berth.Lifetime, (typeof LIFETIMES)[number]>>,
   Assert<Same<berth.HostResult, HostResult>>,
   Assert<Equal<berth.HostAction, HostResult["action"]>>,

@@ -125,7 +125,7 @@ describe("readiness probes against the real daemon", () => {
     const { target } = await fixture.start("no-healthcheck", { Cmd: ["sleep", "600"] });
     const { ms, error } = await timed(waitUntilReady(readiness({ dockerHealthcheck: true, deadlineSeconds: 30 }), target));
     expect(error?.message).toBe(
-      `${target.subject}: \`readiness.dockerHealthcheck\` is set, but image "berth.local/web:latest" defines no HEALTHCHECK and the container has none. Add a HEALTHCHECK to the image, or use \`httpGet\`, \`tcpSocket\`, \`exec\` or \`logLine\``,
+      `${target.subject}: \`readiness.dockerHealthcheck\` is set, but image "berth.local/web:latest" defines no HEALTHCHECK and the container has none. Give the resource a \`healthcheck: { test: [...] }\`, add a HEALTHCHECK to the image, or use \`httpGet\`, \`tcpSocket\`, \`exec\` or \`logLine\``,
     );
     expect(ms).toBeLessThan(1_000);
   });

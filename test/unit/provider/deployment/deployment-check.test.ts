@@ -33,17 +33,17 @@ describe("Deployment check", () => {
     expect(await failures({ image: UNKNOWN, env: { TOKEN: UNKNOWN }, ports: UNKNOWN, readiness: { httpGet: { port: 80, path: UNKNOWN } } })).toEqual([]);
   });
 
-  it("sorts ports, volumes and networks so that order is no change", async () => {
+  it("sorts ports, volumes and the networks after the first so that their order is no change; the first network stays first", async () => {
     const { inputs } = await hooks.check({}, {
       ...valid,
       ports: [{ containerPort: 9000 }, { containerPort: 80 }],
       volumes: [{ source: "b", target: "/b" }, { source: "a", target: "/a" }],
-      networks: ["z", "a"],
+      networks: ["z", "m", "a"],
     });
     expect(inputs).toMatchObject({
       ports: [{ containerPort: 80 }, { containerPort: 9000 }],
       volumes: [{ target: "/a" }, { target: "/b" }],
-      networks: ["a", "z"],
+      networks: ["z", "a", "m"],
     });
   });
 });

@@ -36,3 +36,19 @@ describe("checkInputs", () => {
     expect(failures.map((f) => f.property)).toEqual(["image"]);
   });
 });
+
+describe("checkInputs on unknown keys", () => {
+  const nested = z.strictObject({ image: z.string(), healthcheck: z.strictObject({ retries: z.number() }).optional(), mounts: z.array(z.strictObject({ target: z.string() })).default([]) }).transform((x) => x);
+
+  it("suggests the known key a misspelt one means, at any depth and in arrays", () => {
+    const { failures } = checkInputs(nested, { image: "x", healthcheck: { retires: 1 }, mounts: [{ taget: "/a" }], Image_: "y" }, "Thing");
+    expect(failures).toContainEqual({ property: "healthcheck.retires", reason: "is not a Thing property; did you mean `retries`?" });
+    expect(failures).toContainEqual({ property: "mounts.0.taget", reason: "is not a Thing property; did you mean `target`?" });
+    expect(failures).toContainEqual({ property: "Image_", reason: "is not a Thing property; did you mean `image`?" });
+  });
+
+  it("prefers a hint for a key people put in the wrong place, matching array indices as `*`", () => {
+    const { failures } = checkInputs(nested, { image: "x", mounts: [{ target: "/a", source: "v" }] }, "Thing", { "mounts.*.source": "sources are implied" });
+    expect(failures).toEqual([{ property: "mounts.0.source", reason: "is not a Thing property: sources are implied" }]);
+  });
+});

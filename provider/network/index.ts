@@ -1,0 +1,1 @@
+export { Network, type NetworkArgs, type NetworkIpamArgs } from "./network";
