@@ -4,3 +4,4 @@ export * from "./volume";
 export * from "./deployment";
 export * from "./job";
 export * from "./persistent";
+export * from "./swarm";

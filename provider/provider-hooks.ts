@@ -12,6 +12,7 @@ const HOOKS_MODULES = {
   deployment: "./deployment/deployment-hooks",
   job: "./job/job-hooks",
   "persistent-container": "./persistent/persistent-container-hooks",
+  "swarm-service": "./swarm/swarm-service-hooks",
 } as const;
 
 export type HooksKind = keyof typeof HOOKS_MODULES;
