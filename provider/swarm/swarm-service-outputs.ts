@@ -8,7 +8,7 @@ export interface SwarmServiceOutputs extends SwarmServiceProps {
   desiredTasks: number;
   runningTasks: number;
   /** The tasks meant to run, with their node and state. */
-  tasks: Array<Pick<TaskView, "id" | "node" | "state">>;
+  tasks: Array<Pick<TaskView, "id" | "node" | "state" | "gpus">>;
 }
 
 export function swarmServiceOutputs(props: SwarmServiceProps, serviceId: string, serviceName: string, specHash: string, standing: ServiceStanding): SwarmServiceOutputs {
@@ -19,6 +19,6 @@ export function swarmServiceOutputs(props: SwarmServiceProps, serviceId: string,
     specHash,
     desiredTasks: standing.desired,
     runningTasks: standing.running,
-    tasks: standing.tasks.map(({ id, node, state }) => ({ id, node, state })).sort((a, b) => a.node.localeCompare(b.node) || a.id.localeCompare(b.id)),
+    tasks: standing.tasks.map(({ id, node, state, gpus }) => ({ id, node, state, gpus })).sort((a, b) => a.node.localeCompare(b.node) || a.id.localeCompare(b.id)),
   };
 }

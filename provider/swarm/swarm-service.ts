@@ -67,8 +67,8 @@ export class SwarmService extends pulumi.dynamic.Resource {
   declare public readonly serviceName: pulumi.Output<string>;
   declare public readonly desiredTasks: pulumi.Output<number>;
   declare public readonly runningTasks: pulumi.Output<number>;
-  /** The tasks meant to run, each with its node and state. */
-  declare public readonly tasks: pulumi.Output<Array<{ id: string; node: string; state: string }>>;
+  /** The tasks meant to run, each with its node, state and the GPU ids the swarm assigned it. */
+  declare public readonly tasks: pulumi.Output<Array<{ id: string; node: string; state: string; gpus: string[] }>>;
 
   constructor(name: string, args: SwarmServiceArgs, opts: pulumi.CustomResourceOptions = {}) {
     super(

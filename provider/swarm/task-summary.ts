@@ -6,6 +6,8 @@ export interface TaskView {
   desiredState: string;
   error?: string;
   createdAt: string;
+  /** The GPU ids the swarm assigned the task from its node's generic resources. */
+  gpus: string[];
 }
 
 /** Where a service stands, from its tasks and its update status: pure, so it is tested without a swarm. */
@@ -33,6 +35,7 @@ export interface RawTask {
   DesiredState?: string;
   CreatedAt?: string;
   Status?: { State?: string; Err?: string; Message?: string };
+  GenericResources?: Array<{ NamedResourceSpec?: { Kind?: string; Value?: string } }>;
 }
 
 export interface RawService {
@@ -48,6 +51,7 @@ export function taskView(task: RawTask, nodeNames: ReadonlyMap<string, string>):
     desiredState: task.DesiredState ?? "unknown",
     error: task.Status?.Err || undefined,
     createdAt: task.CreatedAt ?? "",
+    gpus: (task.GenericResources ?? []).flatMap((r) => (r.NamedResourceSpec?.Kind === "gpu" && r.NamedResourceSpec.Value ? [r.NamedResourceSpec.Value] : [])),
   };
 }
 

@@ -19,6 +19,7 @@ describe("serviceStanding", () => {
     expect(standing).toMatchObject({ desired: 2, running: 2, waiting: [], failed: [] });
     expect(isReady(standing)).toBe(true);
     expect(standing.tasks.map((t) => t.node)).toEqual(["berth-sw1", "berth-sw2"]);
+    expect(serviceStanding(replicated(1), [task("a", "running", { GenericResources: [{ NamedResourceSpec: { Kind: "gpu", Value: "GPU-1" } }] })], nodes, since).tasks[0].gpus).toEqual(["GPU-1"]);
   });
 
   it("is not ready while a task starts (a healthcheck not yet passed) or the scheduler finds no node", () => {
