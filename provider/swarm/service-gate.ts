@@ -8,7 +8,7 @@ import { describeStanding, describeTask, isReady, serviceStanding, type ServiceS
 const POLL_MS = 250;
 const PROGRESS_MS = 2000;
 /** Failed tasks of one attempt after which a create gives up before its deadline: the swarm would retry them for ever. */
-export const FAILED_TASKS_LIMIT = 3;
+const FAILED_TASKS_LIMIT = 3;
 
 /** The gate saw the swarm refuse or undo the change; the message names the task error and the node. */
 export class ServiceGateError extends Error {}
@@ -41,13 +41,14 @@ function lastFailure(standing: ServiceStanding): string {
 
 /** Ends the wait early on an outcome no waiting can change. */
 function verdict(standing: ServiceStanding, options: GateOptions): "ready" | "wait" | Error {
-  if (standing.updateState === "rollback_completed") {
+  const current = standing.updateIsCurrent;
+  if (current && standing.updateState === "rollback_completed") {
     return new ServiceGateError(`the swarm rolled the update back (${standing.updateMessage ?? "no reason given"}); ${lastFailure(standing)}; the service runs its previous spec again`);
   }
-  if (standing.updateState === "paused" || standing.updateState === "rollback_paused") {
+  if (current && (standing.updateState === "paused" || standing.updateState === "rollback_paused")) {
     return new ServiceGateError(`the swarm paused the ${standing.updateState === "paused" ? "update" : "rollback"} (${standing.updateMessage ?? "no reason given"}); ${lastFailure(standing)}`);
   }
-  if (options.awaitRollout && standing.updateState === undefined) return "wait";
+  if (options.awaitRollout && !current) return "wait";
   if (isReady(standing)) return "ready";
   if (!options.isUpdate && standing.failed.length >= FAILED_TASKS_LIMIT) {
     return new ServiceGateError(`${standing.failed.length} tasks failed; ${lastFailure(standing)}`);

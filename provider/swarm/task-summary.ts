@@ -20,9 +20,11 @@ export interface ServiceStanding {
   waiting: TaskView[];
   /** Tasks of this attempt that failed or were rejected. */
   failed: TaskView[];
-  /** The swarm's rolling-update state of this attempt's update, if one is under way or over. */
+  /** The swarm's rolling-update state, if it ever updated the service. */
   updateState?: string;
   updateMessage?: string;
+  /** Whether that update began with this attempt; an older one may still move tasks (an attempt cut short by a failover). */
+  updateIsCurrent: boolean;
 }
 
 const FAILED_STATES = new Set(["failed", "rejected"]);
@@ -72,14 +74,21 @@ export function serviceStanding(service: RawService, tasks: RawTask[], nodeNames
     tasks: meant,
     waiting: meant.filter((t) => t.state !== "running"),
     failed: views.filter((t) => FAILED_STATES.has(t.state) && t.createdAt >= since).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
-    ...(current ? { updateState: update?.State, updateMessage: update?.Message } : {}),
+    ...(update?.State ? { updateState: update.State, updateMessage: update.Message } : {}),
+    updateIsCurrent: current,
   };
 }
 
-/** Every task meant to run runs (and, with a healthcheck, is healthy: the swarm holds it in `starting` until then), and no update moves tasks. */
+/**
+ * Every task meant to run runs (and, with a healthcheck, is healthy: the
+ * swarm holds it in `starting` until then), at least as many as desired, and
+ * no update moves tasks. More than desired is accepted: after a manager
+ * failover a slot can keep two running tasks, which the swarm never
+ * reconciles; `runningTasks` then says so.
+ */
 export function isReady(standing: ServiceStanding): boolean {
   if (standing.updateState && MOVING_UPDATE_STATES.has(standing.updateState)) return false;
-  return standing.running === standing.desired && standing.waiting.length === 0;
+  return standing.running >= standing.desired && standing.waiting.length === 0;
 }
 
 /** A task's state in words, e.g. `pending on no node: no suitable node (insufficient resources on 3 nodes)`. */
@@ -93,6 +102,6 @@ export function describeStanding(standing: ServiceStanding): string {
   const reasons = [...new Set(standing.waiting.map(describeTask))];
   if (reasons.length) parts.push(`waiting: ${reasons.slice(0, 3).join("; ")}`);
   if (standing.failed[0]) parts.push(`last failure: task ${standing.failed[0].id} ${describeTask(standing.failed[0])}`);
-  if (standing.updateState) parts.push(`update ${standing.updateState}`);
+  if (standing.updateState && (standing.updateIsCurrent || MOVING_UPDATE_STATES.has(standing.updateState))) parts.push(`update ${standing.updateState}`);
   return parts.join(", ");
 }

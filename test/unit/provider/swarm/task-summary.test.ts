@@ -44,8 +44,20 @@ describe("serviceStanding", () => {
     const oldUpdate = { ...replicated(1), UpdateStatus: { State: "rollback_completed", StartedAt: "2026-01-01T00:00:01Z" } };
     const standing = serviceStanding(oldUpdate, [task("a", "running"), old, first, second], nodes, since);
     expect(standing.failed.map((t) => t.error)).toEqual(["No such image: x", "task: non-zero exit (3)"]);
-    expect(standing.updateState).toBeUndefined();
+    expect(standing).toMatchObject({ updateState: "rollback_completed", updateIsCurrent: false });
+    expect(isReady(standing)).toBe(true);
     expect(describeStanding(standing)).toContain("last failure: task gaaaaaaaaaaa rejected on berth-sw2: No such image: x");
+  });
+
+  it("is not ready while an older update, cut short by a failover, still moves tasks", () => {
+    const older = { ...replicated(1), UpdateStatus: { State: "updating", StartedAt: "2026-01-01T00:00:01Z" } };
+    const standing = serviceStanding(older, [task("a", "running")], nodes, since);
+    expect(isReady(standing)).toBe(false);
+    expect(describeStanding(standing)).toBe("1 of 1 tasks running, update updating");
+  });
+
+  it("accepts more running tasks than replicas once no update moves tasks (a slot doubled by a failover)", () => {
+    expect(isReady(serviceStanding(replicated(1), [task("a", "running"), task("b", "running")], nodes, since))).toBe(true);
   });
 
   it("counts a global service's desired tasks from the tasks meant to run", () => {
