@@ -6,6 +6,8 @@ import { acquireSwarm, berthServices, swarmNode, sweepServices } from "../suppor
 const program = new PulumiProgram("test/e2e/programs/swarm");
 const TOKEN = "sw4rm-t0ken-value";
 const SWARM_SERVICE = "pulumi-nodejs:dynamic/berth:SwarmService";
+// Several `pulumi` commands per test, each 5–40 s on two busy cores.
+const SLOW = 300_000;
 let manager: Docker;
 
 beforeAll(async () => {
@@ -32,12 +34,12 @@ describe("SwarmService through the real Pulumi CLI", () => {
     expect(new Set(nodes).size).toBeGreaterThan(1);
     expect(await runningImages(serviceId)).toEqual(["berth.local/web:latest", "berth.local/web:latest", "berth.local/web:latest"]);
     expect(await program.ok(["stack", "export"])).not.toContain(TOKEN);
-  });
+  }, SLOW);
 
   it("shows no changes in a preview right after `up`, though the swarm filled in its defaults", async () => {
     const preview = await program.previewJson();
     expect(preview.steps.filter((s) => s.op !== "same")).toEqual([]);
-  });
+  }, SLOW);
 
   it("scales and rolls an image update in place: the same service, every task on the new image", async () => {
     const { serviceId } = await program.outputs();
@@ -51,7 +53,7 @@ describe("SwarmService through the real Pulumi CLI", () => {
     const after = await program.outputs();
     expect(after.serviceId).toBe(serviceId);
     expect(await runningImages(serviceId)).toEqual(Array(5).fill("berth.local/drainer:latest"));
-  });
+  }, SLOW);
 
   it("fails an `up` whose new tasks never become ready, naming the task error and node, the service back on its previous spec", async () => {
     const { serviceId } = await program.outputs();
@@ -65,7 +67,7 @@ describe("SwarmService through the real Pulumi CLI", () => {
     await program.setConfig("broken", "false");
     const preview = await program.previewJson();
     expect(preview.steps.filter((s) => s.op !== "same")).toEqual([]);
-  });
+  }, SLOW);
 
   it("sees a service scaled behind berth's back on refresh, and undoes it on the next `up`", async () => {
     const { serviceId } = await program.outputs();
@@ -76,7 +78,7 @@ describe("SwarmService through the real Pulumi CLI", () => {
     expect(preview.steps.find((s) => s.urn.endsWith("::web"))).toMatchObject({ op: "update" });
     await program.up();
     expect((await program.outputs()).runningTasks).toBe(5);
-  });
+  }, SLOW);
 
   it("fails a service no node has GPUs for at its deadline with the scheduler's reason, leaving nothing of it", async () => {
     await program.setConfig("gpuPending", "true");
@@ -86,12 +88,12 @@ describe("SwarmService through the real Pulumi CLI", () => {
     expect((await program.stateResources()).filter((r) => r.type === SWARM_SERVICE)).toHaveLength(1);
     expect(await berthServices(manager, program.project)).toHaveLength(1);
     await program.setConfig("gpuPending", "false");
-  });
+  }, SLOW);
 
   it("destroy removes the service and its tasks", async () => {
     const { serviceId } = await program.outputs();
     await program.destroy();
     expect(await berthServices(manager, program.project)).toEqual([]);
     expect((await manager.listTasks()).filter((t) => t.ServiceID === serviceId)).toEqual([]);
-  });
+  }, SLOW);
 });
