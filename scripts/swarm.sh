@@ -105,7 +105,7 @@ stop_swarm() {
   local n
   for n in $(seq 1 "$NODES"); do stop_daemon "$n" & done
   wait
-  awk '{print $5}' /proc/self/mountinfo | grep -E "^($base|$data)/" | sort -r | while read -r mount; do
+  { awk '{print $5}' /proc/self/mountinfo | grep -E "^($base|$data)/" || true; } | sort -r | while read -r mount; do
     umount -l "$mount" 2>/dev/null || true
   done
   for n in $(seq 1 "$NODES"); do
