@@ -10,8 +10,11 @@ command -v docker-compose >/dev/null || step "installing Debian's docker-compose
 cd "$BERTH_ROOT"
 export BERTH_EXTRA_HOSTS
 BERTH_EXTRA_HOSTS="$(bash scripts/extra-hosts.sh acquire 2 $$ | paste -sd, -)"
-trap 'bash scripts/extra-hosts.sh release 2 $$' EXIT
+trap 'bash scripts/extra-hosts.sh release 2 $$; bash scripts/swarm.sh release $$' EXIT
 say "P1, P3, P6: provider hooks vs raw dockerode"
 npx vite-node bench/hooks-bench.ts
 say "P2, P2b, P4, P5: the Pulumi CLI vs docker-compose and raw dockerode"
 npx vite-node bench/cli-bench.ts
+say "S0, S1, S2: a SwarmService vs the docker CLI on the 3-node swarm"
+bash scripts/swarm.sh acquire $$ >/dev/null
+npx vite-node bench/swarm-bench.ts

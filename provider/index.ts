@@ -21,4 +21,5 @@ export type {
   ReadinessArgs,
   TcpSocketProbeArgs,
 } from "./readiness/readiness-args";
+export * from "./swarm";
 export * from "./volume";

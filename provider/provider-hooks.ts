@@ -13,6 +13,7 @@ const HOOKS_MODULES = {
   job: "./job/job-hooks",
   "persistent-container": "./persistent/persistent-container-hooks",
   network: "./network/network-hooks",
+  "swarm-service": "./swarm/swarm-service-hooks",
 } as const;
 
 export type HooksKind = keyof typeof HOOKS_MODULES;

@@ -4,7 +4,7 @@ import { gpuWiring, type GpuInventory } from "../gpu/gpu-wiring";
 import type { ContainerFieldProps } from "./container-fields";
 import type { HealthcheckProps, RuntimeProps } from "./runtime-fields";
 
-function mount(volume: ContainerFieldProps["volumes"][number]): Docker.MountSettings {
+export function volumeMount(volume: ContainerFieldProps["volumes"][number]): Docker.MountSettings {
   const isHostPath = volume.source.startsWith("/");
   return { Type: isHostPath ? "bind" : "volume", Source: volume.source, Target: volume.target, ReadOnly: volume.readOnly };
 }
@@ -15,7 +15,7 @@ function mount(volume: ContainerFieldProps["volumes"][number]): Docker.MountSett
  * which is what `docker run --memory` gives; stated explicitly so that an
  * in-place update keeps it.
  */
-export function resourceLimits(props: ContainerFieldProps): { NanoCpus: number; Memory: number; MemorySwap: number } {
+export function resourceLimits(props: Pick<ContainerFieldProps, "cpus" | "memory">): { NanoCpus: number; Memory: number; MemorySwap: number } {
   const memory = props.memory !== undefined ? (memoryBytes(props.memory) as number) : 0;
   return { NanoCpus: props.cpus ? Math.round(props.cpus * 1e9) : 0, Memory: memory, MemorySwap: 2 * memory };
 }
@@ -46,7 +46,7 @@ export function containerPlan(
     User: props.user,
     WorkingDir: props.workdir,
     HostConfig: {
-      Mounts: props.volumes.map(mount),
+      Mounts: props.volumes.map(volumeMount),
       ...wiring.hostConfig,
       ...(limits.NanoCpus ? { NanoCpus: limits.NanoCpus } : {}),
       ...(limits.Memory ? { Memory: limits.Memory, MemorySwap: limits.MemorySwap } : {}),

@@ -17,7 +17,7 @@ export const LABELS = {
 
 export const MANAGED_BY = "berth";
 
-export type ObjectKind = "volume" | "network" | "deployment" | "job" | "persistent-container";
+export type ObjectKind = "volume" | "network" | "deployment" | "job" | "persistent-container" | "swarm-service";
 
 /** Who a berth object belongs to: the stack and the resource that declared it. */
 export interface Owner {

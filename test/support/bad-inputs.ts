@@ -17,7 +17,7 @@ export interface BadInput {
   reason: RegExp;
 }
 
-export type Kind = "Deployment" | "Volume" | "Network" | "Job" | "PersistentContainer" | "Service" | "ContainerCluster";
+export type Kind = "Deployment" | "Volume" | "Network" | "Job" | "PersistentContainer" | "Service" | "ContainerCluster" | "SwarmService";
 
 const host = "unix:///var/run/docker.sock";
 const web = "berth.local/web:latest";
@@ -36,6 +36,7 @@ export const bases: Record<Kind, Record<string, unknown>> = {
   PersistentContainer: { hosts: [host, "unix:///run/berth-hosts/h1/docker.sock"], name: "trainer", lifetime: "persistent", image: busybox },
   Service: { deployment: { image: web, ports: [{ containerPort: 80, name: "http" }] } },
   ContainerCluster: { hosts: { local: host }, name: "trainer", lifetime: "persistent", image: busybox },
+  SwarmService: { host, image: web, replicas: 3, readiness: { httpGet: { port: 80 } } },
 };
 
 export const badInputs: Record<Kind, BadInput[]> = {
@@ -157,6 +158,20 @@ export const badInputs: Record<Kind, BadInput[]> = {
     { what: "no hosts", change: { hosts: {} }, property: "hosts", reason: /at least one host/ },
     { what: "hosts as a list", change: { hosts: [host] }, property: "hosts", reason: /short names/ },
     { what: "an unknown lifetime", change: { lifetime: "forever" }, property: "lifetime", reason: /"no_launch" \(verify only\)/ },
+  ],
+  SwarmService: [
+    { what: "replicas with global mode", change: { mode: "global" }, property: "replicas", reason: /cannot be set with `mode: "global"`/ },
+    { what: "an unknown mode", change: { mode: "daemonset" }, property: "mode", reason: /`replicated` or `global`/ },
+    { what: "GPU ids instead of a count", change: { gpus: ["0"] }, property: "gpus", reason: /GPU count per task/ },
+    { what: "a pull policy", change: { pullPolicy: "Always" }, property: "pullPolicy", reason: /not a SwarmService property/ },
+    { what: "a tcpSocket probe", change: { readiness: { tcpSocket: { port: 80 } } }, property: "readiness.tcpSocket", reason: /use `exec: \{ command: \["nc", "-z"/ },
+    { what: "a logLine probe", change: { readiness: { logLine: { pattern: "up" }, exec: { command: ["true"] } } }, property: "readiness.logLine", reason: /use `exec` or `httpGet`/ },
+    { what: "readiness without a probe", change: { readiness: { periodSeconds: 1 } }, property: "readiness", reason: /needs a probe/ },
+    { what: "an httpGet probe on a port name", change: { readiness: { httpGet: { port: "http" } } }, property: "readiness.httpGet.port", reason: /container port number/ },
+    { what: "a port without a host port", change: { ports: [{ containerPort: 80 }] }, property: "ports.0.hostPort", reason: /host mode/ },
+    { what: "start-first with host ports", change: { ports: [{ containerPort: 80, hostPort: 8080 }], update: { order: "start-first" } }, property: "update.order", reason: /use `stop-first`/ },
+    { what: "a constraint without a comparison", change: { placement: { constraints: ["node.role"] } }, property: "placement.constraints.0", reason: /`==` or `!=`/ },
+    { what: "an unknown failure action", change: { update: { failureAction: "retry" } }, property: "update.failureAction", reason: /`rollback`, `pause` or `continue`/ },
   ],
 };
 

@@ -18,7 +18,10 @@ export default function setup(): () => void {
   const extraHosts = (command: "acquire" | "release") =>
     execFileSync("bash", [path.join(ROOT, "scripts/extra-hosts.sh"), command, String(EXTRA_HOSTS), String(process.pid)], { encoding: "utf8" }).trim();
   process.env.BERTH_EXTRA_HOSTS = extraHosts("acquire").split("\n").join(",");
+  // Swarm tests start the swarm themselves (test/support/swarm.ts) under this process's lease.
+  process.env.BERTH_LEASE_PID = String(process.pid);
   return () => {
     if (process.env.BERTH_KEEP_EXTRA_HOSTS !== "1") extraHosts("release");
+    if (process.env.BERTH_KEEP_SWARM !== "1") execFileSync("bash", [path.join(ROOT, "scripts/swarm.sh"), "release", String(process.pid)], { stdio: "inherit" });
   };
 }
