@@ -7,6 +7,7 @@ import { berthNetworks, berthObjects, defaultHostUrl, extraHostUrls, testDocker 
 import { PulumiProgram } from "../support/pulumi-program";
 
 let program: PulumiProgram | undefined;
+const MEMLOCK_BYTES = 8 * 1024 * 1024;
 
 afterEach(async () => {
   await program?.dispose();
@@ -64,15 +65,20 @@ describe("the examples, through the real Pulumi CLI", () => {
     await nothingLeft(program.project, hosts);
   });
 
-  it("gpu-service: the deployment gets the GPU the inventory in stack config offers; destroy frees it", async () => {
+  it("gpu-service: an inference server gets the intel GPU the inventory offers (a mknod render node), shm and memlock; destroy frees it", async () => {
     const nodes = fs.mkdtempSync(path.join(os.tmpdir(), "berth-example-gpu-"));
     execFileSync("mknod", [path.join(nodes, "renderD128"), "c", "1", "3"]);
     program = new PulumiProgram("examples/gpu-service");
-    await program.init({ "host.url": defaultHostUrl(), "host.gpus.vendor": "intel", "host.gpus.ids[0]": "0", 'host.gpus.devices["0"][0]': path.join(nodes, "renderD128") });
+    // This machine's dockerd may lock at most 8 MiB, so the example's unlimited memlock is lowered to that.
+    await program.init({ "host.url": defaultHostUrl(), "host.gpus.vendor": "intel", "host.gpus.ids[0]": "0", 'host.gpus.devices["0"][0]': path.join(nodes, "renderD128"), memlock: String(MEMLOCK_BYTES) });
     await program.up();
     const outputs = await program.outputs();
     expect(outputs.gpuIds).toEqual(["0"]);
     expect((await fetch(outputs.endpoint)).status).toBe(200);
+    const server = await testDocker().getContainer(outputs.containerName).inspect();
+    expect(server.HostConfig.Devices!.map((d) => d.PathOnHost)).toEqual([path.join(nodes, "renderD128")]);
+    expect(server.HostConfig.ShmSize).toBe(2 * 1024 ** 3);
+    expect(server.HostConfig.Ulimits).toEqual([{ Name: "memlock", Soft: MEMLOCK_BYTES, Hard: MEMLOCK_BYTES }]);
     await program.destroy();
     await nothingLeft(program.project, [defaultHostUrl()]);
   });
