@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmarks (not tests): berth against raw dockerode (the floor) and docker-compose
-# (the peer), side by side in one run. Prints markdown rows for bench/RESULTS.md.
+# Benchmarks (not tests): berth against raw dockerode (the floor), docker-compose,
+# @pulumi/docker and Terraform's kreuzwerker/docker (the peers), side by side in one
+# run. Prints markdown rows for bench/RESULTS.md.
 #   BENCH_RUNS   counted runs per measure (after one warm-up); default 7 (hooks), 3 (CLI)
 #   BENCH_SCALE  service counts for P2's scaling; default 5,20,50
 set -euo pipefail
@@ -15,3 +16,5 @@ say "P1, P3, P6: provider hooks vs raw dockerode"
 npx vite-node bench/hooks-bench.ts
 say "P2, P2b, P4, P5: the Pulumi CLI vs docker-compose and raw dockerode"
 npx vite-node bench/cli-bench.ts
+say "P7–P10: berth vs @pulumi/docker 5.2 (a stand-in build of its plugin) and Terraform + kreuzwerker/docker 4.6"
+npx vite-node bench/peers-bench.ts
