@@ -3,7 +3,7 @@
 // @pulumi/docker's plugin is a stand-in build of the same upstream through the
 // same bridge (scripts/bootstrap-docker-peers.sh), not the official binary.
 // Terraform's rows run when `terraform` is on PATH and say so when it is not.
-// Run: npx vite-node bench/peers-bench.ts   (BENCH_RUNS, default 3; BENCH_LARGE, default 100)
+// Run: npx vite-node bench/peers-bench.ts   (BENCH_RUNS, default 3; BENCH_LARGE, default 100, 0 leaves P8@LARGE out)
 import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
@@ -184,7 +184,7 @@ async function main() {
   } finally {
     for (const tool of [...tools, ...empties]) tool.dispose();
   }
-  await large(plugin, terraform);
+  if (LARGE > 0) await large(plugin, terraform);
 }
 
 /** P8 at LARGE services: no-op previews side by side, berth against each peer. */

@@ -15,7 +15,7 @@ for (let i = 0; i < count; i++) {
     labels: [{ label: "bench.service", value: `${pulumi.getProject()}-${i}` }],
     healthcheck: { tests: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1/"], interval: "100ms", timeout: "1s", retries: 1000 },
     wait: true,
-    waitTimeout: 60,
+    waitTimeout: 120,
     destroyGraceSeconds: 2,
   });
 }

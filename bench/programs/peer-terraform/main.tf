@@ -35,6 +35,6 @@ resource "docker_container" "web" {
     retries  = 1000
   }
   wait                  = true
-  wait_timeout          = 60
+  wait_timeout          = 120
   destroy_grace_seconds = 2
 }
