@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmarks (not tests): berth against raw dockerode (the floor) and docker-compose
-# (the peer), side by side in one run. Prints markdown rows for bench/RESULTS.md.
+# Benchmarks (not tests): berth against raw dockerode (the floor), docker-compose,
+# @pulumi/docker and Terraform's kreuzwerker/docker (the peers), side by side in one
+# run. Prints markdown rows for bench/RESULTS.md.
 #   BENCH_RUNS   counted runs per measure (after one warm-up); default 7 (hooks), 3 (CLI)
 #   BENCH_SCALE  service counts for P2's scaling; default 5,20,50
 set -euo pipefail
@@ -18,3 +19,5 @@ npx vite-node bench/cli-bench.ts
 say "S0, S1, S2: a SwarmService vs the docker CLI on the 3-node swarm"
 bash scripts/swarm.sh acquire $$ >/dev/null
 npx vite-node bench/swarm-bench.ts
+say "P7–P10: berth vs @pulumi/docker 5.2 (a stand-in build of its plugin) and Terraform + kreuzwerker/docker 4.6"
+npx vite-node bench/peers-bench.ts

@@ -8,8 +8,9 @@ const ROOT = path.resolve(__dirname, "..");
 export class BenchStack {
   readonly dir: string;
 
-  constructor(program: string, label: string, config: Record<string, string>) {
-    this.dir = path.join(ROOT, ".berth", "bench", `${label}-${process.pid}`);
+  /** `parent`: the folder to put the copy in (one whose node_modules has the program's packages); .berth/bench by default. */
+  constructor(program: string, label: string, config: Record<string, string>, parent = path.join(ROOT, ".berth", "bench")) {
+    this.dir = path.join(parent, `${label}-${process.pid}`);
     fs.rmSync(this.dir, { recursive: true, force: true });
     fs.mkdirSync(path.join(this.dir, ".state"), { recursive: true });
     fs.copyFileSync(path.join(ROOT, "bench", "programs", program, "index.ts"), path.join(this.dir, "index.ts"));
