@@ -6,6 +6,7 @@
 #       password in /run/berth-registry/NAME/password. Without, plain http, which Docker
 #       accepts from 127.0.0.0/8.
 #   registry.sh stop NAME       stops it and removes its storage, certificates and CA entry
+#   registry.sh kill NAME       kills it and keeps everything: `start` brings it back as it was
 #   registry.sh dir NAME        prints the directory holding its password and ca.crt
 # Starting a registry that answers keeps it (and its contents).
 set -euo pipefail
@@ -61,14 +62,19 @@ YAML
   die "registry $name did not answer on $address within 10 s; see $dir/registry.log"
 }
 
-stop_registry() {
-  local name=$1 dir="$base/$1"
+kill_registry() {
+  local dir="$base/$1"
   if [ -f "$dir/registry.pid" ]; then
     local pid; pid="$(cat "$dir/registry.pid")"
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
     kill -9 "$pid" 2>/dev/null || true
   fi
+}
+
+stop_registry() {
+  local name=$1 dir="$base/$1"
+  kill_registry "$name"
   if [ -f "$dir/config.yml" ]; then
     local address; address="$(sed -n 's/^  addr: //p' "$dir/config.yml")"
     [ -n "$address" ] && rm -rf "/etc/docker/certs.d/$address"
@@ -79,6 +85,7 @@ stop_registry() {
 case "${1:-}" in
   start) start_registry "${2:?name}" "${3:?port}" "${4:-}" ;;
   stop) stop_registry "${2:?name}" ;;
+  kill) kill_registry "${2:?name}" ;;
   dir) echo "$base/${2:?name}" ;;
-  *) die "usage: registry.sh start NAME PORT [--auth] | stop NAME | dir NAME" ;;
+  *) die "usage: registry.sh start NAME PORT [--auth] | stop NAME | kill NAME | dir NAME" ;;
 esac
