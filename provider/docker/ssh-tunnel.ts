@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as http from "http";
+import type * as net from "net";
 import type { Duplex } from "stream";
 import { inspect } from "util";
 import type { Client as SshClient, ClientChannel } from "ssh2";
@@ -47,8 +48,24 @@ function sshFailure(err: Error & { level?: string; code?: string }, target: SshT
 }
 
 /**
+ * Lets the HTTP agent keep an SSH channel as it keeps a TCP socket: an idle
+ * pooled channel must not hold the process open, a busy one must.
+ */
+function pooledChannel(channel: ClientChannel, tcp: net.Socket | undefined): Duplex {
+  return Object.assign(channel, {
+    setKeepAlive: () => channel,
+    setNoDelay: () => channel,
+    setTimeout: () => channel,
+    ref: () => (tcp?.ref(), channel),
+    unref: () => (tcp?.unref(), channel),
+  });
+}
+
+/**
  * The HTTP agent for an ssh:// daemon: each connection is an SSH session
- * running `docker system dial-stdio` on the host, as the docker CLI does. The
+ * running `docker system dial-stdio` on the host, as the docker CLI does, kept
+ * for the next request (a new session costs a key exchange, a login and a
+ * process on the host: too slow for a readiness probe's 1 s budget). The
  * host's key is checked against known_hosts before anything is sent over the
  * session (login included); a key that is unknown, changed or revoked ends the
  * connection with a message naming the host and the key's fingerprint.
@@ -58,7 +75,7 @@ function sshFailure(err: Error & { level?: string; code?: string }, target: SshT
  * Node's url.parse warns about.
  */
 export function sshDockerAgent(target: SshTarget, hostUrl: string, connectTimeoutMs: number): http.Agent {
-  const agent = new http.Agent({ keepAlive: false });
+  const agent = new http.Agent({ keepAlive: true });
   Object.assign(agent, {
     createConnection(_options: object, callback: (err: Error | null, stream?: Duplex) => void): undefined {
       // Loaded here: the SSH stack costs load time that unix:// and tcp:// hosts never need.
@@ -78,7 +95,7 @@ export function sshDockerAgent(target: SshTarget, hostUrl: string, connectTimeou
           if (err) return fail(`could not run \`docker system dial-stdio\` over SSH: ${err.message}`);
           settled = true;
           stream.once("close", () => connection.end());
-          callback(null, stream);
+          callback(null, pooledChannel(stream, (connection as unknown as { _sock?: net.Socket })._sock));
         });
       });
       connection.connect({
