@@ -31,7 +31,7 @@ describe("dockerClientOptions", () => {
     ["unix:///var/run/docker.sock", undefined, http.Agent, false],
     ["tcp://10.0.0.5:2375", undefined, http.Agent, true],
     ["tcp://gpu-01:2376", tls, https.Agent, true],
-    ["ssh://ops@gpu-02", undefined, http.Agent, false],
+    ["ssh://ops@gpu-02", undefined, http.Agent, true],
   ] as const)("gives %s an agent that bounds connecting and is cheap to inspect", (url, material, kind, pooled) => {
     const options = dockerClientOptions({ url }, material, {});
     expect(options.agent).toBeInstanceOf(kind);
