@@ -2,6 +2,7 @@ import type * as http from "http";
 import type { DockerOptions } from "dockerode";
 import { hostScheme, type HostProps } from "../host/host-schema";
 import { dockerAgent } from "./docker-agent";
+import { sshDockerAgent } from "./ssh-tunnel";
 
 /** TLS material read from the host's props or its certificate directory. */
 export interface TlsMaterial {
@@ -13,7 +14,12 @@ export interface TlsMaterial {
 /** The parts of the environment a connection may use; passed in so the mapping stays pure. */
 export interface ConnectionEnvironment {
   sshAuthSock?: string;
+  /** The user's home directory, whose .ssh/known_hosts lists the ssh:// host keys they trust. */
+  home?: string;
 }
+
+/** The system-wide known_hosts file the OpenSSH client also reads. */
+export const GLOBAL_KNOWN_HOSTS = "/etc/ssh/ssh_known_hosts";
 
 /** How long connecting to a host may take (for `ssh://`, until the SSH session is ready); the calls themselves have their own deadlines. */
 export const CONNECT_TIMEOUT_MS = 10_000;
@@ -61,14 +67,18 @@ export function dockerClientOptions(
         agent: dockerAgent(tls ? "tls" : "tcp", CONNECT_TIMEOUT_MS),
         ...(tls ? { ca: tls.ca, cert: tls.cert, key: tls.key } : {}),
       };
-    case "ssh":
-      return {
-        ...common,
-        protocol: "ssh",
+    case "ssh": {
+      const port = Number(url.port || "22");
+      const target = {
         host: url.hostname,
-        port: url.port || "22",
+        port,
         username: decodeURIComponent(url.username) || undefined,
-        sshOptions: { readyTimeout: CONNECT_TIMEOUT_MS, ...(env.sshAuthSock ? { agent: env.sshAuthSock } : {}) },
+        agentSocket: env.sshAuthSock,
+        knownHostsFiles: [...(env.home ? [`${env.home}/.ssh/known_hosts`] : []), GLOBAL_KNOWN_HOSTS],
+        knownHosts: host.knownHosts,
       };
+      // Plain HTTP over an agent that tunnels through SSH; `port` here only names the pool.
+      return { ...common, host: url.hostname, port: String(port), protocol: "http", agent: sshDockerAgent(target, host.url, CONNECT_TIMEOUT_MS) };
+    }
   }
 }

@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import type Docker from "dockerode";
 import type { HostProps, HostTlsProps } from "../host/host-schema";
@@ -24,13 +25,13 @@ function tlsMaterial(tls: HostTlsProps | undefined): TlsMaterial | undefined {
 const clients = new Map<string, Docker>();
 
 export function dockerClient(host: HostProps, tls?: HostTlsProps): Docker {
-  const key = JSON.stringify([host.url, tls ?? null]);
+  const key = JSON.stringify([host, tls ?? null]);
   let client = clients.get(key);
   if (!client) {
     // Loaded on first use: dockerode and its gRPC and SSH dependencies take about
     // 300 ms to load, and a preview, which only checks and diffs, never needs them.
     const DockerClient: typeof Docker = require("dockerode");
-    client = new DockerClient(dockerClientOptions(host, tlsMaterial(tls), { sshAuthSock: process.env.SSH_AUTH_SOCK }));
+    client = new DockerClient(dockerClientOptions(host, tlsMaterial(tls), { sshAuthSock: process.env.SSH_AUTH_SOCK, home: os.homedir() }));
     boundRequests(client, host.url);
     clients.set(key, client);
   }

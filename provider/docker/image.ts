@@ -1,6 +1,9 @@
 import type Docker from "dockerode";
+import { systemClock, type Clock } from "../readiness/clock";
+import { throttledProgress } from "../readiness/throttled-progress";
 import { dockerMessage, isNotFound } from "./errors";
 import { withDefaultTag } from "./image-reference";
+import { PULL_PROGRESS_MS, PullProgress, type PullEvent } from "./pull-progress";
 
 export type PullPolicy = "IfNotPresent" | "Always" | "Never";
 
@@ -26,21 +29,21 @@ async function localImage(docker: Docker, reference: string): Promise<LocalImage
   }
 }
 
-interface PullEvent {
-  status?: string;
-  id?: string;
-  error?: string;
-  errorDetail?: { message?: string };
-}
-
-/** Pulls an image, reading errors from the progress stream (Docker reports them there, not in the status code). */
-async function pull(docker: Docker, reference: string, auth: RegistryAuth | undefined, onProgress: (message: string) => void): Promise<void> {
+/**
+ * Pulls an image, reading errors from the progress stream (Docker reports them
+ * there, not in the status code), and says how far it got, at most once per
+ * `PULL_PROGRESS_MS`.
+ */
+async function pull(docker: Docker, reference: string, auth: RegistryAuth | undefined, onProgress: (message: string) => void, clock: Clock): Promise<void> {
   let stream: NodeJS.ReadableStream;
   try {
     stream = await docker.pull(reference, auth ? { authconfig: { username: auth.username, password: auth.password, serveraddress: auth.serverAddress } } : {});
   } catch (err) {
     throw new Error(`could not pull image "${reference}": ${dockerMessage(err)}`);
   }
+  const layers = new PullProgress();
+  const report = throttledProgress(onProgress, PULL_PROGRESS_MS, clock);
+  report(`pulling ${reference}`);
   await new Promise<void>((resolve, reject) => {
     docker.modem.followProgress(
       stream,
@@ -50,7 +53,7 @@ async function pull(docker: Docker, reference: string, auth: RegistryAuth | unde
         else resolve();
       },
       (event: PullEvent) => {
-        if (event.status) onProgress(`pulling ${reference}: ${event.id ? `${event.id} ` : ""}${event.status}`);
+        if (layers.record(event)) report(`pulling ${reference}: ${layers.summary()}`);
       },
     );
   });
@@ -67,6 +70,7 @@ export async function ensureImage(
   policy: PullPolicy,
   auth: RegistryAuth | undefined,
   onProgress: (message: string) => void,
+  clock: Clock = systemClock,
 ): Promise<LocalImage> {
   const reference = withDefaultTag(image);
   if (policy !== "Always") {
@@ -76,7 +80,7 @@ export async function ensureImage(
       throw new Error(`image "${reference}" is not on the host and \`pullPolicy\` is "Never"; build or load it there, or use "IfNotPresent"`);
     }
   }
-  await pull(docker, reference, auth, onProgress);
+  await pull(docker, reference, auth, onProgress, clock);
   const pulled = await localImage(docker, reference);
   if (!pulled) throw new Error(`image "${reference}" is still missing after a successful pull`);
   return pulled;

@@ -55,6 +55,11 @@ export const hostSchema = z.strictObject({
   portRange: portRangeSchema.optional(),
   gpus: gpuInventorySchema.optional(),
   probeAddress: z.string().min(1, "must be a host name or IP address").optional(),
+  /** known_hosts lines for an ssh:// host's key, checked besides ~/.ssh/known_hosts (e.g. from stack config in CI). */
+  knownHosts: z.string().min(1, "must be known_hosts lines, e.g. the output of `ssh-keyscan -p 22 host`").optional(),
+}).refine((host) => host.knownHosts === undefined || !isHostUrl(host.url) || hostScheme(host.url) === "ssh", {
+  message: "`knownHosts` applies only to ssh:// hosts; remove it, or use an ssh://user@host URL",
+  path: ["knownHosts"],
 });
 
 export type HostProps = z.infer<typeof hostSchema>;

@@ -33,3 +33,18 @@ export function imageConsistency(images: HostImage[]): { error?: string; warning
     .map((i) => `on ${i.host} the container runs image ${short(i.imageId!)}, but \`${i.reference}\` now points to ${short(i.currentTagId!)} there: it runs a stale image`);
   return { warnings };
 }
+
+/**
+ * Fresh containers launched from one reference must run one image: hosts
+ * that pulled a tag at different times (re-pushed in between), or one that
+ * kept an older image under it (`IfNotPresent`), would otherwise run
+ * different code under one name. Returns the error, naming hosts and ids.
+ */
+export function launchSkew(reference: string, images: Array<{ host: string; imageId: string }>): string | undefined {
+  if (new Set(images.map((i) => i.imageId)).size <= 1) return undefined;
+  return (
+    `the hosts got different images for \`${reference}\`: ${images.map((i) => `${i.host} has ${short(i.imageId)}`).join(", ")}; ` +
+    `the tag moved between the hosts' pulls or a host kept an older image under it. Pin the image by digest ` +
+    `(\`${reference.replace(/:[^:/@]+$/, "")}@sha256:…\`) or use \`pullPolicy: "Always"\``
+  );
+}

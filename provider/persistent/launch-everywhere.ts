@@ -4,7 +4,8 @@ import { createNamedContainer, inspectContainer, removeAfterFailure, removeConta
 import { ensureImage } from "../docker/image";
 import { createLabels, isManagedByBerth, LABELS } from "../docker/labels";
 import { gateEverywhere } from "./gate-everywhere";
-import { allOrError, hostProgress, members, onEveryHost, type Member } from "./host-set";
+import { allOrError, failure, hostProgress, members, onEveryHost, type Member } from "./host-set";
+import { launchSkew } from "./image-consistency";
 import { persistentContainerPlan } from "./persistent-container-plan";
 import type { HostResult, PersistentContainerProps } from "./persistent-container-schema";
 import { readSetupScript } from "./provision";
@@ -53,6 +54,8 @@ export async function launchEverywhere(props: PersistentContainerProps, specHash
   const fresh = launched.flatMap((l) => (l.ok ? [{ member: l.member, info: l.value }] : []));
   try {
     allOrError(props, "launch", launched);
+    const skew = launchSkew(props.image as string, fresh.map((f) => ({ host: f.member.host.url, imageId: f.info.Image })));
+    if (skew) throw failure(props, skew);
     if (script && body) await provisionEverywhere(props, fresh.map((f) => ({ member: f.member, containerId: f.info.Id })), script, body);
     await gateEverywhere(props, fresh);
   } catch (err) {

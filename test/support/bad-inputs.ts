@@ -76,6 +76,7 @@ export const badInputs: Record<Kind, BadInput[]> = {
     { what: "an invalid log pattern", change: { readiness: { logLine: { pattern: "(" } } }, property: "readiness.logLine.pattern", reason: /regular expression/ },
     { what: "a malformed host URL", change: { host: "http://localhost:2375" }, property: "host.url", reason: /Docker endpoint URL/ },
     { what: "a tcp host without a port", change: { host: "tcp://gpu-01" }, property: "host.url", reason: /tcp:\/\/host:2376/ },
+    { what: "known_hosts lines for a unix host", change: { host: { url: host, knownHosts: "gpu-01 ssh-ed25519 AAAA" } }, property: "host.knownHosts", reason: /only to ssh:\/\/ hosts/ },
     { what: "TLS material missing its key", change: { host: { url: "tcp://gpu-01:2376", tls: { ca: "x", cert: "y" } } }, property: "hostTls", reason: /needs `ca`, `cert` and `key`/ },
     { what: "an invalid container name", change: { name: "web app" }, property: "name", reason: /letters, digits/ },
     { what: "a reserved label", change: { labels: { "dev.berth.project": "x" } }, property: "labels.dev.berth.project", reason: /reserved prefix/ },

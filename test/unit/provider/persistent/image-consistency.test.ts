@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { imageConsistency } from "../../../../provider/persistent/image-consistency";
+import { imageConsistency, launchSkew } from "../../../../provider/persistent/image-consistency";
 
 const A = "sha256:" + "a".repeat(64);
 const B = "sha256:" + "b".repeat(64);
@@ -20,6 +20,19 @@ describe("imageConsistency", () => {
   it("names the stale host, the ids and the tag", () => {
     expect(imageConsistency([{ host: "h1", imageId: A, currentTagId: B, reference: "app:1" }]).warnings[0]).toBe(
       "on h1 the container runs image aaaaaaaaaaaa, but `app:1` now points to bbbbbbbbbbbb there: it runs a stale image",
+    );
+  });
+});
+
+describe("launchSkew", () => {
+  it("accepts fresh containers that all got one image", () => {
+    expect(launchSkew("reg:5000/app:1", [{ host: "h1", imageId: A }, { host: "h2", imageId: A }])).toBeUndefined();
+  });
+
+  it("names every host with its id and the ways out", () => {
+    expect(launchSkew("reg:5000/app:1", [{ host: "h1", imageId: A }, { host: "h2", imageId: B }])).toBe(
+      "the hosts got different images for `reg:5000/app:1`: h1 has aaaaaaaaaaaa, h2 has bbbbbbbbbbbb; the tag moved between the hosts' pulls or a host kept an older image under it. " +
+        'Pin the image by digest (`reg:5000/app@sha256:…`) or use `pullPolicy: "Always"`',
     );
   });
 });
