@@ -59,6 +59,12 @@ export interface HostArgs {
   gpus?: pulumi.Input<GpuInventoryArgs>;
   /** Where published ports are reached (endpoints, probes); defaults to the URL's host, `127.0.0.1` for a unix socket. */
   probeAddress?: pulumi.Input<string>;
+  /**
+   * For an `ssh://` host: known_hosts lines to trust besides `~/.ssh/known_hosts`
+   * and `/etc/ssh/ssh_known_hosts`, e.g. from stack config in CI; none by default.
+   * @example "[gpu-02]:2222 ssh-ed25519 AAAAC3Nza…"
+   */
+  knownHosts?: pulumi.Input<string>;
 }
 
 /**
