@@ -102,12 +102,7 @@ case "${1:-}" in
   release)
     count="${2:?how many hosts}"; pid="${3:?the process holding the lease}"
     exec 9>"$base/lock"; flock 9
-    rm -f "$base/leases/$pid"
-    for lease in "$base"/leases/*; do
-      [ -e "$lease" ] || continue
-      if kill -0 "$(basename "$lease")" 2>/dev/null; then exit 0; fi
-      rm -f "$lease"
-    done
+    last_lease_ended "$base" "$pid" || exit 0
     for n in $(seq 1 "$count"); do
       if [ -f "$base/h$n/started-by-lease" ]; then stop_host "$n"; rm -f "$base/h$n/started-by-lease"; fi
     done

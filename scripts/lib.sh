@@ -58,3 +58,16 @@ apt_install() {
   with_heartbeat "installing $*" "$BERTH_CACHE/apt-install.log" \
     env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
 }
+
+# Ends PID's lease in BASE/leases (held under BASE's lock by the caller).
+# Succeeds only when no live process holds a lease any more, so that whatever
+# the leases started may be stopped; leases of dead processes are swept.
+last_lease_ended() {
+  local base="$1" pid="$2" lease
+  rm -f "$base/leases/$pid"
+  for lease in "$base"/leases/*; do
+    [ -e "$lease" ] || continue
+    if kill -0 "$(basename "$lease")" 2>/dev/null; then return 1; fi
+    rm -f "$lease"
+  done
+}

@@ -134,12 +134,7 @@ case "${1:-}" in
     pid="${2:?the process holding the lease}"
     [ -d "$base" ] || exit 0
     exec 9>"$base/lock"; flock 9
-    rm -f "$base/leases/$pid"
-    for lease in "$base"/leases/*; do
-      [ -e "$lease" ] || continue
-      if kill -0 "$(basename "$lease")" 2>/dev/null; then exit 0; fi
-      rm -f "$lease"
-    done
+    last_lease_ended "$base" "$pid" || exit 0
     if [ -f "$base/started-by-lease" ]; then stop_swarm; rm -f "$base/started-by-lease"; fi
     ;;
   *) die "usage: swarm.sh start|stop | acquire|release PID | stop-node|start-node N" ;;

@@ -29,12 +29,7 @@ case "${1:-}" in
   release)
     pid="${2:?the process holding the lease}"
     exec 9>"$base/lock"; flock 9
-    rm -f "$base/leases/$pid"
-    for lease in "$base"/leases/*; do
-      [ -e "$lease" ] || continue
-      if kill -0 "$(basename "$lease")" 2>/dev/null; then exit 0; fi
-      rm -f "$lease"
-    done
+    last_lease_ended "$base" "$pid" || exit 0
     for name in plain secure; do
       if [ -f "$base/registry-$name-by-lease" ]; then bash "$here/registry.sh" stop "$name"; rm -f "$base/registry-$name-by-lease"; fi
     done
