@@ -119,6 +119,8 @@ export const swarmServiceSchema = swarmServiceFields
   })
   .transform((props) => ({
     ...sortContainerFields(props),
+    // A task joins all its networks at once: none is primary, so order carries no meaning.
+    networks: [...props.networks].sort(),
     replicas: props.mode === "replicated" ? (props.replicas ?? 1) : undefined,
     ports: [...props.ports].sort((a, b) => a.hostPort - b.hostPort || a.protocol.localeCompare(b.protocol)),
     update: { ...props.update, order: props.update.order ?? (props.ports.length > 0 ? "stop-first" : "start-first") },
