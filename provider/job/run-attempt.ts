@@ -20,17 +20,11 @@ export interface AttemptResult {
  * here. While it runs, `onProgress` hears how long it has run and the end of
  * its log, never after the attempt is over.
  */
-export async function runAttempt(
-  docker: Docker,
-  container: Docker.Container,
-  timeoutMs: number,
-  tailLines: number,
-  redact: (text: string) => string,
-  onProgress: (elapsedMs: number, logEnd: string) => void,
-): Promise<AttemptResult> {
+export async function runAttempt(...args: Parameters<typeof runToExit>): Promise<AttemptResult> {
   try {
-    return await runToExit(docker, container, timeoutMs, tailLines, redact, onProgress);
+    return await runToExit(...args);
   } catch (err) {
+    const [docker, container] = args;
     await removeContainer(docker, container.id);
     throw err;
   }
