@@ -2,7 +2,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import type Docker from "dockerode";
 import { dockerClient } from "../docker/client";
 import { dockerMessage, isNotFound } from "../docker/errors";
-import { createLabels, describeHolder, describeOwner, isManagedByBerth, isOwnedBy, LABELS } from "../docker/labels";
+import { createLabels, describeHolder, isOwnedBy, LABELS } from "../docker/labels";
+import { claimExisting, removableOnDelete, stillOwned } from "../docker/named-object-claim";
 import { plainData, plainProps } from "../dynamic/plain-props";
 import { replacingSpecHash } from "../dynamic/property-diff";
 import { log } from "../log";
@@ -54,23 +55,8 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
   const existing = await inspectNetwork(props, name);
 
   if (existing) {
-    const labels = existing.Labels ?? {};
-    if (isOwnedBy(labels, props.owner) && labels[LABELS.specHash] === hash) {
-      log.provider("network %s: adopting its own network left by an earlier, interrupted create", name);
-      return { id: existing.Id, outs: outputs(props, existing, hash, false) };
-    }
-    if (isManagedByBerth(labels)) {
-      throw fail(props, `network "${name}" already exists and belongs to ${describeOwner(labels)}`, "Choose another `name`, or remove that resource first");
-    }
-    if (!props.adopt) {
-      throw fail(
-        props,
-        `network "${name}" already exists and was not created by berth`,
-        "Set `adopt: true` to manage it (berth will then keep it on destroy), or choose another `name`",
-      );
-    }
-    log.provider("network %s: adopted at the user's request", name);
-    return { id: existing.Id, outs: outputs(props, existing, hash, true) };
+    const claim = claimExisting({ what: "network", owner: props.owner, adopt: props.adopt, fail: (cause, advice) => fail(props, cause, advice) }, name, existing.Labels ?? {}, hash);
+    return { id: existing.Id, outs: outputs(props, existing, hash, claim === "adopt") };
   }
 
   let id: string;
@@ -101,8 +87,7 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
 export async function read(id: string, stored: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
   const props = stored as unknown as NetworkOutputs;
   const info = await inspectNetwork(props, props.networkId ?? id);
-  const stillOurs = info && (props.adopted || isOwnedBy(info.Labels ?? {}, props.owner));
-  if (!info || !stillOurs) {
+  if (!info || !stillOwned(info.Labels, props.owner, props.adopted)) {
     log.provider("network %s is gone from host %s", props.networkName ?? id, props.host.url);
     return {};
   }
@@ -126,16 +111,8 @@ export async function update(_id: string, olds: Record<string, unknown>, news: R
 export async function deleteNetwork(id: string, stored: Record<string, unknown>): Promise<void> {
   const props = stored as unknown as NetworkOutputs;
   const name = props.networkName ?? id;
-  if (props.adopted) {
-    log.provider("network %s was adopted, not created, by berth: keeping it", name);
-    return;
-  }
-  const info = await inspectNetwork(props, props.networkId ?? id);
+  const info = await removableOnDelete("network", name, props, () => inspectNetwork(props, props.networkId ?? id));
   if (!info) return;
-  if (!isOwnedBy(info.Labels ?? {}, props.owner)) {
-    log.provider("network %s no longer carries this resource's labels: leaving it alone", name);
-    return;
-  }
   const refuse = (users: string[]) =>
     fail(
       props,

@@ -2,7 +2,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import type Docker from "dockerode";
 import { dockerClient } from "../docker/client";
 import { dockerMessage, isConflict, isNotFound } from "../docker/errors";
-import { createLabels, describeHolder, describeOwner, isManagedByBerth, isOwnedBy, LABELS } from "../docker/labels";
+import { createLabels, describeHolder, isOwnedBy, LABELS } from "../docker/labels";
+import { claimExisting, removableOnDelete, stillOwned } from "../docker/named-object-claim";
 import { plainData, plainProps } from "../dynamic/plain-props";
 import { replacingSpecHash } from "../dynamic/property-diff";
 import { log } from "../log";
@@ -48,27 +49,8 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
   const existing = await inspectVolume(props, name);
 
   if (existing) {
-    const labels = existing.Labels ?? {};
-    if (isOwnedBy(labels, props.owner) && labels[LABELS.specHash] === hash) {
-      log.provider("volume %s: adopting its own volume left by an earlier, interrupted create", name);
-      return { id: name, outs: outputs(props, existing, hash, false) };
-    }
-    if (isManagedByBerth(labels)) {
-      throw fail(
-        props,
-        `volume "${name}" already exists and belongs to ${describeOwner(labels)}`,
-        "Choose another `name`, or remove that resource first",
-      );
-    }
-    if (!props.adopt) {
-      throw fail(
-        props,
-        `volume "${name}" already exists and was not created by berth`,
-        "Set `adopt: true` to manage it (berth will then keep it on destroy), or choose another `name`",
-      );
-    }
-    log.provider("volume %s: adopted at the user's request", name);
-    return { id: name, outs: outputs(props, existing, hash, true) };
+    const claim = claimExisting({ what: "volume", owner: props.owner, adopt: props.adopt, fail: (cause, advice) => fail(props, cause, advice) }, name, existing.Labels ?? {}, hash);
+    return { id: name, outs: outputs(props, existing, hash, claim === "adopt") };
   }
 
   try {
@@ -94,8 +76,7 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
 export async function read(id: string, stored: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
   const props = stored as unknown as VolumeOutputs;
   const info = await inspectVolume(props, props.volumeName ?? id);
-  const stillOurs = info && (props.adopted || isOwnedBy(info.Labels ?? {}, props.owner));
-  if (!info || !stillOurs) {
+  if (!info || !stillOwned(info.Labels, props.owner, props.adopted)) {
     log.provider("volume %s is gone from host %s", id, props.host.url);
     return {};
   }
@@ -113,16 +94,8 @@ export async function update(_id: string, olds: Record<string, unknown>, news: R
 export async function deleteVolume(id: string, stored: Record<string, unknown>): Promise<void> {
   const props = stored as unknown as VolumeOutputs;
   const name = props.volumeName ?? id;
-  if (props.adopted) {
-    log.provider("volume %s was adopted, not created, by berth: keeping it", name);
-    return;
-  }
-  const info = await inspectVolume(props, name);
+  const info = await removableOnDelete("volume", name, props, () => inspectVolume(props, name));
   if (!info) return;
-  if (!isOwnedBy(info.Labels ?? {}, props.owner)) {
-    log.provider("volume %s no longer carries this resource's labels: leaving it alone", name);
-    return;
-  }
   try {
     await client(props).getVolume(name).remove();
   } catch (err) {
