@@ -76,7 +76,7 @@ describe("the examples, through the real Pulumi CLI", () => {
     expect(outputs.gpuIds).toEqual(["0"]);
     expect((await fetch(outputs.endpoint)).status).toBe(200);
     const server = await testDocker().getContainer(outputs.containerName).inspect();
-    expect(server.HostConfig.Devices!.map((d) => d.PathOnHost)).toEqual([path.join(nodes, "renderD128")]);
+    expect(server.HostConfig.Devices!.map((d: { PathOnHost: string }) => d.PathOnHost)).toEqual([path.join(nodes, "renderD128")]);
     expect(server.HostConfig.ShmSize).toBe(2 * 1024 ** 3);
     expect(server.HostConfig.Ulimits).toEqual([{ Name: "memlock", Soft: MEMLOCK_BYTES, Hard: MEMLOCK_BYTES }]);
     await program.destroy();

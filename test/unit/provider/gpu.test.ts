@@ -40,13 +40,13 @@ describe("gpuWiring", () => {
 
   it("amd: /dev/kfd plus only the allocated GPUs' render nodes, and the video and render groups", () => {
     const { hostConfig, env } = gpuWiring({ vendor: "amd", ids: inventory }, ["0", "2"]);
-    expect(hostConfig.Devices!.map((d) => d.PathOnHost)).toEqual(["/dev/kfd", "/dev/dri/renderD128", "/dev/dri/renderD130"]);
+    expect(hostConfig.Devices!.map((d: { PathOnHost: string }) => d.PathOnHost)).toEqual(["/dev/kfd", "/dev/dri/renderD128", "/dev/dri/renderD130"]);
     expect(hostConfig.GroupAdd).toEqual(["video", "render"]);
     expect(env).toContain("ROCR_VISIBLE_DEVICES=0,2");
   });
 
   it("intel: the render node of each allocated GPU, overridable", () => {
-    expect(gpuWiring({ vendor: "intel", ids: ["a", "b"] }, ["b"]).hostConfig.Devices!.map((d) => d.PathOnHost)).toEqual(["/dev/dri/renderD129"]);
+    expect(gpuWiring({ vendor: "intel", ids: ["a", "b"] }, ["b"]).hostConfig.Devices!.map((d: { PathOnHost: string }) => d.PathOnHost)).toEqual(["/dev/dri/renderD129"]);
     expect(gpuWiring({ vendor: "intel", ids: ["0"], devices: { "0": ["/tmp/fake/renderD128"] } }, ["0"]).hostConfig.Devices![0].PathOnHost).toBe("/tmp/fake/renderD128");
   });
 });

@@ -49,7 +49,7 @@ describe("the GPU pool against the real daemon", () => {
     const { id, outs } = await deployment("one", 2);
     expect(outs.gpuIds).toEqual(["0", "1"]);
     const info = await docker.getContainer(id).inspect();
-    expect(info.HostConfig.Devices!.map((d) => d.PathOnHost)).toEqual([path.join(nodes, "kfd"), path.join(nodes, "renderD128"), path.join(nodes, "renderD129")]);
+    expect(info.HostConfig.Devices!.map((d: { PathOnHost: string }) => d.PathOnHost)).toEqual([path.join(nodes, "kfd"), path.join(nodes, "renderD128"), path.join(nodes, "renderD129")]);
     expect(info.HostConfig.GroupAdd).toEqual(["video", "render"]);
     expect(info.Config.Env).toEqual(expect.arrayContaining(["ROCR_VISIBLE_DEVICES=0,1", "BERTH_GPU_IDS=0,1"]));
     expect((await deployments.read(id, outs)).props).toMatchObject({ gpuIds: ["0", "1"] });

@@ -67,7 +67,8 @@ describe("Job hooks against the real daemon", () => {
   });
 
   it("retries up to backoffLimit and succeeds when a later attempt does", async () => {
-    const { name } = await docker.createVolume({ Name: `${project}-counter`, Labels: { "dev.berth.managed-by": "berth", "dev.berth.project": project } });
+    const name = `${project}-counter`;
+    await docker.createVolume({ Name: name, Labels: { "dev.berth.managed-by": "berth", "dev.berth.project": project } });
     const { outs } = await hooks.create(
       await checked("flaky", {
         command: ["sh", "-c", "echo x >> /state/tries; [ $(wc -l < /state/tries) -ge 3 ]"],
@@ -79,7 +80,8 @@ describe("Job hooks against the real daemon", () => {
   });
 
   it("keeps only the attempt that succeeded", async () => {
-    const { name } = await docker.createVolume({ Name: `${project}-tries`, Labels: { "dev.berth.managed-by": "berth", "dev.berth.project": project } });
+    const name = `${project}-tries`;
+    await docker.createVolume({ Name: name, Labels: { "dev.berth.managed-by": "berth", "dev.berth.project": project } });
     const { outs } = await hooks.create(
       await checked("second-try", { command: ["sh", "-c", "echo x >> /state/tries; [ $(wc -l < /state/tries) -ge 2 ]"], volumes: [{ source: name, target: "/state" }], backoffLimit: 1 }),
     );

@@ -58,7 +58,7 @@ export function gateFixture(prefix: string) {
 }
 
 /** Runs a gate and reports how long it took, whatever its outcome. */
-export async function timed(gate: Promise<void>): Promise<{ ms: number; error?: Error }> {
+export async function timed(gate: Promise<unknown>): Promise<{ ms: number; error?: Error }> {
   const started = performance.now();
   try {
     await gate;

@@ -6,7 +6,7 @@ import * as path from "path";
 import { inspect } from "util";
 import Docker from "dockerode";
 import { afterEach, describe, expect, it } from "vitest";
-import { CONNECT_TIMEOUT_MS, dockerClientOptions } from "../../../../provider/docker/client-options";
+import { dockerClientOptions } from "../../../../provider/docker/client-options";
 
 const tls = { ca: "CA-PEM", cert: "CERT-PEM", key: "KEY-PEM" };
 
@@ -23,7 +23,7 @@ describe("dockerClientOptions", () => {
     const options = dockerClientOptions({ url }, material, {});
     expect(options).toMatchObject(expected);
     // docker-modem's timer would run until the answer, cutting every stop longer than it.
-    expect(options.connectionTimeout).toBeUndefined();
+    expect((options as { connectionTimeout?: number }).connectionTimeout).toBeUndefined();
     expect(options.timeout).toBeUndefined();
   });
 
@@ -36,7 +36,7 @@ describe("dockerClientOptions", () => {
     const options = dockerClientOptions({ url }, material, {});
     expect(options.agent).toBeInstanceOf(kind);
     // A new connection per request to a local socket; pooled TCP and TLS connections.
-    expect(options.agent?.keepAlive).toBe(pooled);
+    expect((options.agent as { keepAlive?: boolean } | undefined)?.keepAlive).toBe(pooled);
     // docker-modem inspects every request's options this way, debug log on or off.
     expect(inspect(options, { showHidden: true, depth: null }).length).toBeLessThan(1_000);
   });

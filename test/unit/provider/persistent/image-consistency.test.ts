@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { imageConsistency, launchSkew } from "../../../../provider/persistent/image-consistency";
+import { imageConsistency, launchSkew, type HostImage } from "../../../../provider/persistent/image-consistency";
 
 const A = "sha256:" + "a".repeat(64);
 const B = "sha256:" + "b".repeat(64);
 
 describe("imageConsistency", () => {
-  it.each([
+  it.each<[string, HostImage[], { error?: string }, number]>([
     ["one image everywhere", [{ host: "h1", imageId: A }, { host: "h2", imageId: A }], {}, 0],
     ["an unreadable id", [{ host: "h1", imageId: A }, { host: "h2", readError: "connection refused" }], { error: "could not read the image id on h2 (connection refused)" }, 0],
     ["different ids", [{ host: "h1", imageId: A }, { host: "h2", imageId: B }], { error: "the hosts run different images: h1 runs aaaaaaaaaaaa, h2 runs bbbbbbbbbbbb" }, 0],

@@ -24,7 +24,7 @@ describe("serviceSpec", () => {
 
   it("maps command to Args and entrypoint to Command, as `docker service create` does", () => {
     const spec = serviceSpec(props({ entrypoint: ["/bin/sh", "-c"], command: ["serve"] }), "svc", {});
-    expect(spec.TaskTemplate?.ContainerSpec).toMatchObject({ Command: ["/bin/sh", "-c"], Args: ["serve"] });
+    expect((spec.TaskTemplate as { ContainerSpec?: unknown } | undefined)?.ContainerSpec).toMatchObject({ Command: ["/bin/sh", "-c"], Args: ["serve"] });
   });
 
   it("reserves GPUs from the swarm's generic resources and sets limits apart from reservations", () => {

@@ -19,7 +19,7 @@ describe("swarmServiceDiff", () => {
     ["env", { env: { A: "1" } }],
     ["gpus", { gpus: 1 }],
     ["update", { update: { parallelism: 3 } }],
-  ])("updates %s in place: the swarm rolls the tasks", (key, change) => {
+  ])("updates %s in place: the swarm rolls the tasks", (_key, change) => {
     expect(swarmServiceDiff(checked({}), checked(change))).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
   });
 
