@@ -1,4 +1,4 @@
-import type { ReadinessProbe } from "./readiness-probe";
+import { FinalProbeFailure, type ReadinessProbe } from "./readiness-probe";
 
 /** Several probes that must all pass in the same attempt; they run side by side. */
 export class CompositeProbe implements ReadinessProbe {
@@ -12,7 +12,8 @@ export class CompositeProbe implements ReadinessProbe {
     await Promise.all(
       this.probes.map((p) =>
         p.check(signal).catch((err) => {
-          throw new Error(`${p.describe()}: ${(err as Error).message}`);
+          const message = `${p.describe()}: ${(err as Error).message}`;
+          throw err instanceof FinalProbeFailure ? new FinalProbeFailure(message) : new Error(message);
         }),
       ),
     );

@@ -1,6 +1,6 @@
 import type Docker from "dockerode";
 import { dockerTimeNanos } from "./docker-time";
-import type { ReadinessProbe } from "./readiness-probe";
+import { FinalProbeFailure, type ReadinessProbe } from "./readiness-probe";
 
 /** How much of the last health check's output an error quotes. */
 const OUTPUT_TAIL_CHARS = 200;
@@ -8,7 +8,9 @@ const OUTPUT_TAIL_CHARS = 200;
 /**
  * The container's own HEALTHCHECK, as Docker runs it: ready when its status
  * is "healthy" after a check of the current run. A status and checks left
- * from before the last start never count.
+ * from before the last start never count. When asked, "unhealthy" is final,
+ * as compose's `service_healthy` takes it: Docker says so only after
+ * `retries` failed checks past `startPeriod`, the user's own terms for giving up.
  */
 export class DockerHealthcheckProbe implements ReadinessProbe {
   constructor(
@@ -16,6 +18,7 @@ export class DockerHealthcheckProbe implements ReadinessProbe {
     private readonly containerId: string,
     /** The current run's `StartedAt`. */
     private readonly startedAt: string,
+    private readonly unhealthyIsFinal: boolean,
   ) {}
 
   describe(): string {
@@ -28,6 +31,7 @@ export class DockerHealthcheckProbe implements ReadinessProbe {
     const last = health?.Log?.filter((check) => dockerTimeNanos(check.Start) >= since).at(-1);
     if (health?.Status === "healthy" && last) return;
     const lastCheck = last ? ` (last check: exit code ${last.ExitCode}, ${JSON.stringify(last.Output.trim().slice(-OUTPUT_TAIL_CHARS))})` : " (no check since this start yet)";
-    throw new Error(`health status is ${JSON.stringify(health?.Status ?? "none")}${lastCheck}`);
+    const status = `health status is ${JSON.stringify(health?.Status ?? "none")}${lastCheck}`;
+    throw this.unhealthyIsFinal && health?.Status === "unhealthy" && last ? new FinalProbeFailure(status) : new Error(status);
   }
 }

@@ -8,7 +8,7 @@ import { HttpGetProbe } from "./http-get-probe";
 import { currentRunLogSince } from "./docker-time";
 import { LogLineProbe } from "./log-line-probe";
 import type { ReadinessProbe } from "./readiness-probe";
-import type { PortRef, ReadinessProps } from "./readiness-schema";
+import type { GateReadiness, PortRef } from "./readiness-schema";
 import { TcpSocketProbe } from "./tcp-socket-probe";
 
 /** `check` rejects unpublished probe ports already; the gate fails closed all the same. */
@@ -26,7 +26,7 @@ function hostPort(target: GateTarget, info: Docker.ContainerInspectInfo, field: 
  * The probe a readiness object asks for: one kind alone, or all of them
  * together. Mistakes that no waiting can mend fail here, before the first attempt.
  */
-export function probeFromProps(readiness: ReadinessProps, target: GateTarget, info: Docker.ContainerInspectInfo, clock: Clock): ReadinessProbe {
+export function probeFromProps(readiness: GateReadiness, target: GateTarget, info: Docker.ContainerInspectInfo, clock: Clock): ReadinessProbe {
   const { httpGet, tcpSocket, exec, logLine, dockerHealthcheck } = readiness;
   const probes: ReadinessProbe[] = [];
   if (httpGet) probes.push(new HttpGetProbe({ ...httpGet, address: target.probeAddress, port: hostPort(target, info, "httpGet", httpGet.port) }));
@@ -39,7 +39,7 @@ export function probeFromProps(readiness: ReadinessProps, target: GateTarget, in
         `${target.subject}: \`readiness.dockerHealthcheck\` is set, but image ${JSON.stringify(info.Config.Image)} defines no HEALTHCHECK and the container has none. Give the resource a \`healthcheck: { test: [...] }\`, add a HEALTHCHECK to the image, or use \`httpGet\`, \`tcpSocket\`, \`exec\` or \`logLine\``,
       );
     }
-    probes.push(new DockerHealthcheckProbe(target.docker, target.containerId, info.State.StartedAt));
+    probes.push(new DockerHealthcheckProbe(target.docker, target.containerId, info.State.StartedAt, Boolean(readiness.unhealthyIsFinal)));
   }
   if (probes.length === 0) throw new Error(`${target.subject}: \`readiness\` names no probe; give \`httpGet\`, \`tcpSocket\`, \`exec\`, \`logLine\` or \`dockerHealthcheck: true\``);
   return probes.length === 1 ? probes[0] : new CompositeProbe(probes);

@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from "./clock";
 import { ProbeStreak } from "./probe-streak";
-import type { ReadinessProbe } from "./readiness-probe";
+import { FinalProbeFailure, type ReadinessProbe } from "./readiness-probe";
 import type { ReadinessProps } from "./readiness-schema";
 import { retryUntil } from "./retry-until";
 
@@ -36,8 +36,9 @@ export class ProbeLoop {
 
   /**
    * Resolves "ready", or "gave-up" after `failureThreshold` failures in a row;
-   * rejects with a WaitTimeoutError at the deadline, and with the signal's
-   * reason as soon as `signal` aborts.
+   * rejects with a WaitTimeoutError at the deadline, with a FinalProbeFailure
+   * as soon as the probe reports one, and with the signal's reason as soon as
+   * `signal` aborts.
    */
   async run(signal?: AbortSignal): Promise<"ready" | "gave-up"> {
     const { initialDelaySeconds, periodSeconds, successThreshold, failureThreshold, deadlineSeconds } = this.timing;
@@ -68,6 +69,7 @@ export class ProbeLoop {
       const answered = await Promise.race([this.probe.check(attemptSignal).then(() => true), this.clock.sleep(budget, attemptSignal).then(() => false)]);
       return answered ? {} : { error: `no answer within ${budget} ms`, cutShort: budget < timeoutMs };
     } catch (err) {
+      if (err instanceof FinalProbeFailure) throw err;
       return { error: err instanceof Error ? err.message : String(err) };
     } finally {
       ended.abort();

@@ -7,3 +7,6 @@ export interface ReadinessProbe {
   /** Releases what the probe keeps open between attempts. */
   close?(): void;
 }
+
+/** A probe's answer that no amount of waiting changes, such as Docker reporting the container unhealthy: the gate fails at once. */
+export class FinalProbeFailure extends Error {}

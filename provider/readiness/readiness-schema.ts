@@ -66,3 +66,12 @@ export const readinessSchema = z
   });
 
 export type ReadinessProps = z.infer<typeof readinessSchema>;
+
+/**
+ * The readiness a gate runs: what the user wrote, or one berth derives. A
+ * Deployment gated on its own `healthcheck` follows compose's
+ * `service_healthy`, where Docker's `unhealthy` is final; under
+ * `readiness.dockerHealthcheck`, as under every berth probe, only the deadline
+ * ends the wait, since a status can still turn healthy.
+ */
+export type GateReadiness = ReadinessProps & { unhealthyIsFinal?: boolean };

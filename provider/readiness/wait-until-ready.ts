@@ -8,8 +8,9 @@ import { describeStop, stopFromInspect, type ContainerStop } from "./container-s
 import { watchContainer } from "./container-watch";
 import type { GateTarget } from "./gate-target";
 import { ProbeLoop } from "./probe-loop";
+import { FinalProbeFailure } from "./readiness-probe";
 import { probeFromProps } from "./probe-from-props";
-import type { ReadinessProps } from "./readiness-schema";
+import type { GateReadiness } from "./readiness-schema";
 import { WaitTimeoutError } from "./retry-until";
 import { throttledProgress } from "./throttled-progress";
 
@@ -57,7 +58,7 @@ async function inspectAtStart(target: GateTarget): Promise<Docker.ContainerInspe
  * lines of the container log, redacted. Returns the inspect taken when the
  * gate began: the container has neither stopped nor restarted since.
  */
-export async function waitUntilReady(readiness: ReadinessProps, target: GateTarget, clock: Clock = systemClock): Promise<Docker.ContainerInspectInfo> {
+export async function waitUntilReady(readiness: GateReadiness, target: GateTarget, clock: Clock = systemClock): Promise<Docker.ContainerInspectInfo> {
   const short = target.containerId.slice(0, 12);
   const startedAt = clock.now();
   const elapsed = () => Math.round(clock.now() - startedAt);
@@ -83,6 +84,9 @@ export async function waitUntilReady(readiness: ReadinessProps, target: GateTarg
   } catch (err) {
     const stop = watch.stop();
     if (stop) throw await failure(target, `${describeStop(stop)} after ${elapsed()} ms, while waiting for ${what}. Fix what the log shows, or check the image, \`command\` and \`env\``);
+    if (err instanceof FinalProbeFailure) {
+      throw await failure(target, `${err.message} after ${elapsed()} ms, while waiting for ${what}. Fix what the check's output and the log show, or give the app longer with \`healthcheck.startPeriod\` or \`healthcheck.retries\``);
+    }
     if (err instanceof WaitTimeoutError) {
       throw await failure(target, `${err.message} (${loop.attempts} attempts, last error: ${loop.lastError ?? "none"}). Check the probe settings against what the log shows, or raise \`readiness.deadlineSeconds\``);
     }

@@ -40,6 +40,14 @@ describe("Deployment runtime options against the real daemon", () => {
     expect((await berthObjects(docker, project)).containers.filter((c) => c.includes("-sick-"))).toEqual([]);
   });
 
+  it("gated on its own healthcheck, fails as soon as Docker reports the container unhealthy, not at the gate's 120 s deadline, and leaves nothing behind", async () => {
+    const props = await checked("unhealthy", { command: ["sleep", "300"], healthcheck: { test: "echo broken; exit 1", interval: "200ms", retries: 2 } });
+    const started = Date.now();
+    await expect(hooks.create(props)).rejects.toThrow(/health status is "unhealthy" \(last check: exit code 1, "broken"\) after \d+ ms.*`healthcheck.startPeriod`/s);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect((await berthObjects(docker, project)).containers.filter((c) => c.includes("-unhealthy-"))).toEqual([]);
+  });
+
   it("runs with env files merged under env, shm size, ulimits and ipc as asked, keeping the file values out of its outputs", async () => {
     const envFile = path.join(dir, "worker.env");
     fs.writeFileSync(envFile, "QUEUE=jobs\nTOKEN=file-secret-123\nMODE=file\n");
