@@ -88,7 +88,7 @@ describe("an interrupted `pulumi up`", () => {
   });
 });
 
-describe("a `pulumi up` interrupted during a pull from a registry", { timeout: 240_000 }, () => {
+describe("a `pulumi up` interrupted during a pull from a registry", { timeout: 360_000 }, () => {
   const MiB = 1024 * 1024;
   // From spawning `pulumi up` to its pull: the CLI, the program and the provider start first, slowly on a loaded machine.
   const START_DEADLINE_MS = 90_000;
