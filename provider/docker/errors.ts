@@ -15,5 +15,7 @@ export function dockerMessage(err: unknown): string {
   if (fromDaemon) return fromDaemon;
   if (e?.code === "ECONNREFUSED" || e?.code === "ENOENT") return `the daemon does not answer (${e.code})`;
   if (e?.code === "ETIMEDOUT" || e?.message === "timeout") return "the daemon did not answer in time";
+  // Node's "socket hang up": the daemon, or the SSH session leading to it, went away in the middle of the call.
+  if (e?.code === "ECONNRESET") return `the connection to the daemon closed before it answered (${e.message}); the call may or may not have taken effect`;
   return e?.message ?? String(err);
 }

@@ -1,10 +1,12 @@
-import { execFileSync } from "child_process";
+import { execFile, execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { promisify } from "util";
 
 const ROOT = path.resolve(__dirname, "../..");
 const script = path.join(ROOT, "scripts/registry.sh");
+const execFileAsync = promisify(execFile);
 
 /**
  * A TLS + basic-auth registry on loopback (scripts/registry.sh): the shared one
@@ -49,6 +51,23 @@ export class TestRegistry {
     docker("push", reference);
     docker("rmi", reference);
     return reference;
+  }
+
+  /**
+   * Waits until the registry has sent at least `bytes` on one open connection,
+   * as the kernel counts them (`ss`): past a manifest's few kilobytes, a pull
+   * is inside a layer.
+   */
+  async servedAtLeast(bytes: number, deadlineMs = 30_000): Promise<void> {
+    const port = this.address.split(":")[1];
+    const deadline = Date.now() + deadlineMs;
+    for (;;) {
+      const { stdout } = await execFileAsync("ss", ["-tnHi", "state", "established", `( sport = :${port} )`]);
+      const sent = Math.max(0, ...[...stdout.matchAll(/bytes_sent:(\d+)/g)].map((m) => Number(m[1])));
+      if (sent >= bytes) return;
+      if (Date.now() > deadline) throw new Error(`registry ${this.address} sent no ${bytes} bytes on a connection within ${deadlineMs} ms (most: ${sent})`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 
   kill(): void {

@@ -22,6 +22,18 @@ describe("PullProgress", () => {
     expect(progress.summary()).toBe("3 of 3 layers done, 150.0 of 150.0 MiB downloaded");
   });
 
+  it("says when the daemon waits to retry a failed layer download, keeping the bytes it had", () => {
+    const progress = new PullProgress();
+    progress.record({ status: "Pulling fs layer", id: "a" });
+    progress.record({ status: "Downloading", id: "a", progressDetail: { current: 12 * MiB, total: 100 * MiB } });
+    expect(progress.record({ status: "Retrying in 10 seconds", id: "a" })).toBe(true);
+    expect(progress.summary()).toBe("0 of 1 layers done, 12.0 of 100.0 MiB downloaded, a layer download failed: the daemon retries in 10 s");
+    progress.record({ status: "Retrying in 1 second", id: "a" });
+    expect(progress.summary()).toBe("0 of 1 layers done, 12.0 of 100.0 MiB downloaded, a layer download failed: the daemon retries in 1 s");
+    progress.record({ status: "Downloading", id: "a", progressDetail: { current: 20 * MiB, total: 100 * MiB } });
+    expect(progress.summary()).toBe("0 of 1 layers done, 20.0 of 100.0 MiB downloaded");
+  });
+
   it("ignores messages that are not about a layer", () => {
     const progress = new PullProgress();
     for (const event of [{ status: "Digest: sha256:abc" }, { status: "Status: Downloaded newer image for x:1" }, { status: "Downloading" }]) {
