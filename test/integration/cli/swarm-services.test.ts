@@ -170,11 +170,10 @@ describe("berth logs on a swarm manager", () => {
 
 describe("berth gc on a swarm manager", () => {
   it("leaves the swarm's task containers and the services alone: only berth's own containers are its business", async () => {
-    const dir = stateWithService();
     // The manager runs a task of `web` itself, whose container carries the service's labels but no id the state holds.
     expect(await runningTaskNodes(serviceId)).toContain("berth-sw1");
-    const { code, stdout } = await runCli(["gc", "--dry-run", "--project", project, "--host", managerUrl, "--state-dir", dir]);
-    fs.rmSync(dir, { recursive: true });
+    const dir = stateWithService();
+    const { code, stdout } = await runCli(["gc", "--dry-run", "--project", project, "--host", managerUrl, "--state-dir", dir]).finally(() => fs.rmSync(dir, { recursive: true }));
     expect(code).toBe(0);
     const rows = stdout.split("\n").filter((line) => line.includes(project));
     expect(rows).toHaveLength(1);
