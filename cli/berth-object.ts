@@ -1,5 +1,6 @@
 import type Docker from "dockerode";
 import { isManagedByBerth, LABELS, type Owner } from "../provider/docker/labels";
+import { serviceStanding, taskView, type RawTask } from "../provider/swarm/task-summary";
 
 /** A published port: bound by Docker (with its container side), or only reserved in berth's label while stopped. */
 export interface PortBinding {
@@ -14,7 +15,7 @@ interface BerthObjectBase {
   /** What Docker removes it by: a container's full id, a volume's name. */
   id: string;
   name: string;
-  /** berth's `dev.berth.kind`: deployment, job, persistent-container, volume. */
+  /** berth's `dev.berth.kind`: deployment, job, persistent-container, volume, swarm-service. */
   kind: string;
   owner: Owner;
 }
@@ -43,7 +44,36 @@ export interface BerthVolume extends BerthObjectBase {
   usedBy: string[];
 }
 
-export type BerthObject = BerthContainer | BerthVolume;
+/** A task the swarm means to run for a service: where it is placed and how far it got. */
+export interface BerthTask {
+  id: string;
+  /** A replicated service's replica number; a global service's tasks have none. */
+  slot?: number;
+  /** The node's hostname, `no node` while the scheduler finds none. */
+  node: string;
+  /** The swarm's task state: new, pending, assigned, preparing, starting, running, failed, rejected … */
+  state: string;
+  /** The scheduler's or the node's reason when the task does not run. */
+  error?: string;
+  image: string;
+  /** The GPU ids the swarm assigned the task from its node's generic resources. */
+  gpus: string[];
+}
+
+/** A swarm service, listed through a manager; `host` is that manager's URL. */
+export interface BerthService extends BerthObjectBase {
+  type: "service";
+  mode: "replicated" | "global";
+  image: string;
+  desired: number;
+  running: number;
+  /** The swarm's rolling-update state while it is not `completed`: updating, paused, rollback_started … */
+  update?: string;
+  ports: PortBinding[];
+  tasks: BerthTask[];
+}
+
+export type BerthObject = BerthContainer | BerthVolume | BerthService;
 
 export type Health = "healthy" | "unhealthy" | "starting";
 
@@ -123,4 +153,64 @@ export function volumeUsers(containers: Docker.ContainerInfo[]): Map<string, str
     }
   }
   return users;
+}
+
+/** A swarm task as the API lists it, with the fields beyond task-summary's that `berth ps` shows. */
+export interface ListedTask extends RawTask {
+  ServiceID?: string;
+  Slot?: number;
+  Spec?: { ContainerSpec?: { Image?: string } };
+}
+
+/** An image as the service names it, without the digest the Docker CLI pins to it (`web:1@sha256:…`). */
+const withoutDigest = (image: string | undefined) => (image ?? "").replace(/@sha256:[0-9a-f]{64}$/, "");
+
+const bySlotThenNode = (a: BerthTask, b: BerthTask) => (a.slot ?? 0) - (b.slot ?? 0) || a.node.localeCompare(b.node);
+
+/** Update states worth showing: the swarm is moving tasks, or stopped half-way for a person to look. */
+const UNSETTLED_UPDATES = new Set(["updating", "paused", "rollback_started", "rollback_paused"]);
+
+/**
+ * berth's view of a swarm service and the tasks the swarm means to run for it
+ * (older tasks are history); `undefined` for a service without berth's labels.
+ * Service labels are only ever written by whoever creates the service, so the
+ * managed-by label alone decides.
+ */
+export function serviceObject(host: string, service: Docker.Service, tasks: ListedTask[], nodeNames: ReadonlyMap<string, string>): BerthService | undefined {
+  const labels = service.Spec?.Labels ?? {};
+  if (!isManagedByBerth(labels)) return undefined;
+  const meant = tasks.filter((task) => task.DesiredState === "running");
+  // No attempt is being judged here: only the counts are read, so every task counts as current.
+  const standing = serviceStanding(service, meant, nodeNames, "");
+  const update = service.UpdateStatus?.State;
+  return {
+    type: "service",
+    host,
+    id: service.ID,
+    name: service.Spec?.Name ?? service.ID,
+    kind: labels[LABELS.kind] ?? "swarm-service",
+    owner: owner(labels),
+    mode: service.Spec?.Mode?.Global ? "global" : "replicated",
+    image: withoutDigest((service.Spec?.TaskTemplate as ListedTask["Spec"])?.ContainerSpec?.Image),
+    desired: standing.desired,
+    running: standing.running,
+    ...(update && UNSETTLED_UPDATES.has(update) ? { update } : {}),
+    ports: (service.Spec?.EndpointSpec?.Ports ?? [])
+      .filter((p) => p.PublishedPort)
+      .map((p) => ({ hostPort: p.PublishedPort!, containerPort: p.TargetPort, protocol: p.Protocol ?? "tcp" })),
+    tasks: meant
+      .map((task): BerthTask => {
+        const view = taskView(task, nodeNames);
+        return {
+          id: task.ID ?? "",
+          ...(task.Slot ? { slot: task.Slot } : {}),
+          node: view.node,
+          state: view.state,
+          ...(view.error ? { error: view.error } : {}),
+          image: withoutDigest(task.Spec?.ContainerSpec?.Image),
+          gpus: view.gpus,
+        };
+      })
+      .sort(bySlotThenNode),
+  };
 }

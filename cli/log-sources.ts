@@ -1,12 +1,21 @@
-import type { BerthContainer } from "./berth-object";
+import type { BerthContainer, BerthService } from "./berth-object";
 
-export interface LogSource {
-  container: BerthContainer;
-  /** What each of its lines starts with, padded to a common width: the service, as `docker compose logs` names it. */
-  prefix: string;
-}
+/** What berth logs reads: a container on a host, or a swarm service through its manager. */
+export type Logged = BerthContainer | BerthService;
 
-const stackOf = (c: BerthContainer) => `${c.owner.project}/${c.owner.stack}`;
+export type LogSource =
+  | {
+      container: BerthContainer;
+      /** What each of its lines starts with, padded to a common width: the service, as `docker compose logs` names it. */
+      prefix: string;
+    }
+  | {
+      service: BerthService;
+      /** The prefix of a line of a task on the node of that hostname, padded as the others. */
+      prefixOn(node: string): string;
+    };
+
+const stackOf = (c: Logged) => `${c.owner.project}/${c.owner.stack}`;
 const unique = (values: string[]) => [...new Set(values)];
 
 /**
@@ -16,14 +25,14 @@ const unique = (values: string[]) => [...new Set(values)];
  * A name that matches nothing is an error listing what there is; a name found
  * in several stacks is one too, because their logs interleaved would mislead.
  */
-export function selectContainers(names: string[], containers: BerthContainer[], where: string): BerthContainer[] {
+export function selectLogged<T extends Logged>(names: string[], containers: T[], where: string): T[] {
   // By stack and resource; a resource's containers stay in host order.
   const ordered = [...containers].sort((a, b) => stackOf(a).localeCompare(stackOf(b)) || a.owner.resource.localeCompare(b.owner.resource));
   if (names.length === 0) {
     if (containers.length === 0) throw new Error(`no berth containers${where}`);
     return ordered;
   }
-  const selected = new Set<BerthContainer>();
+  const selected = new Set<T>();
   for (const name of names) {
     const own = containers.filter((c) => c.owner.resource === name);
     const matches = own.length > 0 ? own : containers.filter((c) => c.owner.resource.startsWith(`${name}-`));
@@ -63,9 +72,12 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
  * host (`api@gpu-01`) only when the service runs on several; a number
  * (`api-1`, `api-2`) for several containers of one service on one host; and
  * the stack (`shop/prod/api`) only when the containers come from several.
+ * A swarm service's lines always name the node of their task (`web@node-2`):
+ * the swarm places and moves tasks, so where a line comes from is news.
  */
-export function logSources(containers: BerthContainer[]): LogSource[] {
-  const severalStacks = unique(containers.map(stackOf)).length > 1;
+export function logSources(logged: Logged[]): LogSource[] {
+  const containers = logged.filter((o): o is BerthContainer => o.type === "container");
+  const severalStacks = unique(logged.map(stackOf)).length > 1;
   const names = new Map<BerthContainer, string>();
   for (const group of groupBy(containers, (c) => `${stackOf(c)} ${serviceOf(c)}`).values()) {
     const severalHosts = unique(group.map((c) => c.host)).length > 1;
@@ -77,6 +89,13 @@ export function logSources(containers: BerthContainer[]): LogSource[] {
       });
     }
   }
-  const width = Math.max(0, ...[...names.values()].map((name) => name.length));
-  return containers.map((container) => ({ container, prefix: names.get(container)!.padEnd(width) }));
+  const taskPrefix = (service: BerthService, node: string) => `${severalStacks ? `${stackOf(service)}/` : ""}${service.owner.resource}@${node}`;
+  const services = logged.filter((o): o is BerthService => o.type === "service");
+  const taskPrefixes = services.flatMap((service) => service.tasks.map((task) => taskPrefix(service, task.node)));
+  const width = Math.max(0, ...[...names.values(), ...taskPrefixes].map((name) => name.length));
+  return logged.map((object) =>
+    object.type === "container"
+      ? { container: object, prefix: names.get(object)!.padEnd(width) }
+      : { service: object, prefixOn: (node: string) => taskPrefix(object, node).padEnd(width) },
+  );
 }

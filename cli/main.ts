@@ -17,8 +17,8 @@ export const USAGE = `Usage: berth <command> [options]
        berth --version
 
 Commands:
-  ps     list berth's containers and volumes across hosts
-  logs   show the logs of a stack's or resources' containers across hosts
+  ps     list berth's containers, volumes and swarm services across hosts
+  logs   show the logs of a stack's or resources' containers and swarm services across hosts
   gc     find and remove berth objects that no stack's state references
 
 Run \`berth help <command>\` or \`berth <command> --help\` for a command's options.`;

@@ -6,10 +6,14 @@ import { currentRunLogSince } from "../../provider/readiness/docker-time";
 import { COMMON_OPTIONS, OWNER_OPTIONS, parseCommandArgs } from "../command-args";
 import { answered, answers, answerWithin, eachHost, failureMessage, reportHostFailures } from "../each-host";
 import { hostTargets } from "../host-targets";
-import { berthContainers } from "../inventory";
+import type { BerthService } from "../berth-object";
+import type { HostTarget } from "../host-targets";
+import { berthContainers, berthServices, uniqueServices } from "../inventory";
 import { LineSplitter } from "../line-splitter";
 import { LogFrameDecoder, type LogFrame } from "../log-frames";
-import { logSources, selectContainers, type LogSource } from "../log-sources";
+import { logSources, selectLogged, type Logged, type LogSource } from "../log-sources";
+import { ServiceLogLines } from "../service-log-lines";
+import { nodeNames } from "../../provider/swarm/service-gate";
 import { sinceSeconds } from "../log-since";
 import { SOURCE_COLORS, style } from "../style";
 import type { Terminal } from "../terminal";
@@ -20,16 +24,19 @@ export const LOGS_USAGE = `Usage: berth logs [<resource> ...] [--host URL ...] [
 Shows the logs of the containers of the named resources (or of a component's
 children, e.g. \`trainer\` for \`trainer-container\`), or of every berth container
 of the project/stack when no resource is named, on every host, found by
-berth's labels. Each line starts with its service, as \`docker compose logs\`
+berth's labels; on a swarm manager, of berth's swarm services too, from all
+their tasks. Each line starts with its service, as \`docker compose logs\`
 prints it: the resource, with its host when it runs on several, its sidecar or
-a number when needed (\`api-1  | ...\`). The containers' stderr goes to stderr.
+a number when needed (\`api-1  | ...\`); a swarm service's lines with the node
+of their task (\`web@node-2 | ...\`). The containers' stderr goes to stderr.
 
   --host URL         a Docker host (unix://, tcp://, ssh://); repeat for several
   --project P        only containers of project P
   --stack S          only containers of stack S
   -f, --follow       keep following new lines until the containers stop for good
-                     (a restart by the restart policy is followed)
-  -n, --tail N       only the last N lines of each container (\`all\`: every line)
+                     (a restart by the restart policy is followed) and the
+                     services are removed
+  -n, --tail N       only the last N lines of each container or task (\`all\`: every line)
   --since T          only lines since T: a duration before now (10m, 1h30m), an
                      RFC 3339 time (2024-05-01T12:00:00Z) or a Unix timestamp
   -t, --timestamps   start each line with Docker's timestamp`;
@@ -104,6 +111,57 @@ async function showLog(docker: Docker, id: string, writer: ReturnType<typeof lin
   }
 }
 
+/** How often a followed service is looked at: Docker goes on following the log of a service that was removed. */
+const SERVICE_POLL_MS = 1000;
+
+/** A service's log through its manager, from all its tasks, each line prefixed by the node of its task. */
+async function showServiceLog(docker: Docker, service: BerthService, terminal: Terminal, prefixOn: (node: string) => string, read: LogRead): Promise<void> {
+  const names = await nodeNames(docker);
+  const lines = new ServiceLogLines(read.timestamps);
+  const decoder = new LogFrameDecoder();
+  const write = (line: { stream: LogFrame["stream"]; nodeId: string; text: string }) =>
+    (line.stream === "stderr" ? terminal.err : terminal.out)(`${prefixOn(names.get(line.nodeId) ?? line.nodeId.slice(0, 12))} | ${line.text}`);
+  const options = {
+    stdout: true,
+    stderr: true,
+    details: true,
+    timestamps: read.timestamps,
+    ...(read.tail === undefined ? {} : { tail: read.tail }),
+    ...(read.since === undefined ? {} : { since: read.since }),
+  };
+  const logOf = docker.getService(service.id);
+  if (!read.follow) {
+    decoder.push((await logOf.logs({ ...options, follow: false })) as unknown as Buffer).flatMap((frame) => lines.push(frame)).forEach(write);
+    return lines.flush().forEach(write);
+  }
+  const removed = new AbortController();
+  const stream = (await logOf.logs({ ...options, follow: true, abortSignal: removed.signal } as never)) as unknown as AsyncIterable<Buffer>;
+  const watch = (async () => {
+    while (!removed.signal.aborted) {
+      await setTimeout(SERVICE_POLL_MS, undefined, { signal: removed.signal });
+      // A manager that does not answer this once is asked again; only its word that the service is gone ends the log.
+      if (await logOf.inspect(answerWithin()).then(() => false, isNotFound)) removed.abort();
+    }
+  })();
+  try {
+    for await (const chunk of stream) decoder.push(chunk).flatMap((frame) => lines.push(frame)).forEach(write);
+  } catch (err) {
+    if (!removed.signal.aborted) throw err;
+  } finally {
+    removed.abort();
+    // Ends at once: its sleep is cut short by the abort.
+    await watch.catch(() => undefined);
+  }
+  lines.flush().forEach(write);
+}
+
+/** berth's containers on a host and, on a swarm manager, its services. */
+async function hostLogged(target: HostTarget, filter: { project?: string; stack?: string }): Promise<Logged[]> {
+  const docker = target.client();
+  const [containers, services] = await Promise.all([berthContainers(docker, target.url, filter), berthServices(docker, target.url, filter)]);
+  return [...containers, ...services];
+}
+
 export async function logs(args: string[], terminal: Terminal): Promise<number> {
   const { values, positionals: names } = parseCommandArgs("logs", args, OPTIONS);
   if (values.help) {
@@ -119,20 +177,22 @@ export async function logs(args: string[], terminal: Terminal): Promise<number> 
   const targets = hostTargets(values.host, terminal.env);
   const paint = style(terminal.color);
 
-  const results = await eachHost(targets, (target) => berthContainers(target.client(), target.url, { project: values.project, stack: values.stack }));
+  const results = await eachHost(targets, (target) => hostLogged(target, { project: values.project, stack: values.stack }));
   let failed = reportHostFailures(results, terminal);
   const searched = answered(results);
   if (searched.length === 0) return 1;
-  const sources = logSources(selectContainers(names, answers(results), `${filterText(values)} on ${searched.join(", ")}`));
+  const sources = logSources(selectLogged(names, uniqueServices(answers(results)), `${filterText(values)} on ${searched.join(", ")}`));
 
-  const show = async ({ container, prefix }: LogSource, i: number) => {
-    const target = targets.find((t) => t.url === container.host)!;
-    const writer = lineWriter(terminal, paint[SOURCE_COLORS[i % SOURCE_COLORS.length]](prefix));
+  const show = async (source: LogSource, i: number) => {
+    const color = paint[SOURCE_COLORS[i % SOURCE_COLORS.length]];
+    const object = "container" in source ? source.container : source.service;
+    const target = targets.find((t) => t.url === object.host)!;
     try {
-      await showLog(target.client(), container.id, writer, read);
+      if ("container" in source) await showLog(target.client(), object.id, lineWriter(terminal, color(source.prefix)), read);
+      else await showServiceLog(target.client(), source.service, terminal, (node) => color(source.prefixOn(node)), read);
     } catch (err) {
       failed = true;
-      terminal.err(paint.red(`berth: host ${target.url}: logs of container ${container.name}: ${failureMessage(err)}`));
+      terminal.err(paint.red(`berth: host ${target.url}: logs of ${object.type === "container" ? "container" : "swarm service"} ${object.name}: ${failureMessage(err)}`));
     }
   };
   // Followed logs interleave as they come; a snapshot shows one container after the other.

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 
 export interface StateResource {
-  type: "Volume" | "Deployment" | "Job" | "PersistentContainer";
+  type: "Volume" | "Deployment" | "Job" | "PersistentContainer" | "SwarmService";
   name: string;
   id: string;
   outputs: Record<string, unknown>;

@@ -9,13 +9,17 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `berth ARGS` through the CLI's entry point, capturing what it prints; `tty` makes stdout a terminal. */
-export async function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; tty?: boolean } = {}): Promise<CliRun> {
+/**
+ * Runs `berth ARGS` through the CLI's entry point, capturing what it prints;
+ * `tty` makes stdout a terminal; `watch` sees what was printed so far after
+ * each write, for a command that runs until something happens.
+ */
+export async function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; tty?: boolean; watch?: (printed: Omit<CliRun, "code">) => void } = {}): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const terminal = streamTerminal(
-    { write: (text: string) => (stdout += text), isTTY: options.tty ?? false },
-    { write: (text: string) => (stderr += text) },
+    { write: (text: string) => ((stdout += text), options.watch?.({ stdout, stderr })), isTTY: options.tty ?? false },
+    { write: (text: string) => ((stderr += text), options.watch?.({ stdout, stderr })) },
     options.env ?? { ...process.env, NO_COLOR: "" },
   );
   const code = await main(args, terminal);

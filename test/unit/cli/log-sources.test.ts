@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BerthContainer } from "../../../cli/berth-object";
-import { hostLabel, logSources, selectContainers } from "../../../cli/log-sources";
-import { container } from "./objects";
+import { hostLabel, logSources, selectLogged } from "../../../cli/log-sources";
+import { container, service } from "./objects";
 
 const A = "unix:///var/run/docker.sock";
 const GPU = "ssh://deploy@gpu-01";
@@ -28,11 +28,31 @@ describe("logSources", () => {
     ],
     ["none", [], []],
   ])("prefixes %s", (_, containers, prefixes) => {
-    expect(logSources(containers).map((s) => s.prefix)).toEqual(prefixes);
+    expect(logSources(containers).map((s) => ("prefix" in s ? s.prefix : ""))).toEqual(prefixes);
   });
 });
 
-describe("selectContainers", () => {
+describe("logSources of swarm services", () => {
+  const prefixes = (sources: ReturnType<typeof logSources>, node: string) => sources.map((s) => ("prefix" in s ? s.prefix : s.prefixOn(node)));
+
+  it("prefixes a task's lines with the resource and the node, padded to the longest node the tasks run on, as the containers' prefixes", () => {
+    const sources = logSources([of("api", "shop-prod-api-1a"), service("web")]);
+    expect(prefixes(sources, "node-1")).toEqual(["api        ", "web@node-1 "]);
+    expect(prefixes(sources, "node-22")).toEqual(["api        ", "web@node-22"]);
+  });
+
+  it("adds the stack when the sources come from several", () => {
+    const sources = logSources([container("b", { owner: { project: "shop", stack: "dev", resource: "api" } }), service("web")]);
+    expect(prefixes(sources, "node-1").map((p) => p.trimEnd())).toEqual(["shop/dev/api", "shop/prod/web@node-1"]);
+  });
+
+  it("selects a service by its resource like a container", () => {
+    const web = service("web");
+    expect(selectLogged(["web"], [of("api", "a"), web], "")).toEqual([web]);
+  });
+});
+
+describe("selectLogged", () => {
   const api = of("api-deployment", "api");
   const trainer = of("trainer-container", "trainer");
   const trainerData = of("trainer-data", "trainer-data-job");
@@ -46,25 +66,25 @@ describe("selectContainers", () => {
     ["several names", ["worker", "api"], [api, worker]],
     ["a full child name: that child only", ["trainer-data"], [trainerData]],
   ])("selects %s", (_, names, expected) => {
-    expect(selectContainers(names, all, " on here")).toEqual(expected);
+    expect(selectLogged(names, all, " on here")).toEqual(expected);
   });
 
   it("prefers a resource of that very name over children named after it", () => {
     const web = of("web", "web");
-    expect(selectContainers(["web"], [web, of("web-db", "web-db")], "")).toEqual([web]);
+    expect(selectLogged(["web"], [web, of("web-db", "web-db")], "")).toEqual([web]);
   });
 
   it("lists the resources there are when a name matches nothing", () => {
-    expect(() => selectContainers(["trainr"], all, " in project `shop` on h")).toThrow(
+    expect(() => selectLogged(["trainr"], all, " in project `shop` on h")).toThrow(
       "no resource named `trainr` in project `shop` on h; resources there: api-deployment, trainer-container, trainer-data, worker",
     );
-    expect(() => selectContainers(["api"], [], " on h")).toThrow("no resource named `api` on h; there are no berth containers there");
-    expect(() => selectContainers([], [], " on h")).toThrow("no berth containers on h");
+    expect(() => selectLogged(["api"], [], " on h")).toThrow("no resource named `api` on h; there are no berth containers there");
+    expect(() => selectLogged([], [], " on h")).toThrow("no berth containers on h");
   });
 
   it("refuses to mix the logs of one resource name from several stacks", () => {
     const containers = [container("a", { owner: { project: "shop", stack: "prod", resource: "web" } }), container("b", { owner: { project: "shop", stack: "dev", resource: "web" } })];
-    expect(() => selectContainers(["web"], containers, "")).toThrow("resource `web` exists in several stacks (shop/dev, shop/prod); choose one with `--project` and `--stack`");
+    expect(() => selectLogged(["web"], containers, "")).toThrow("resource `web` exists in several stacks (shop/dev, shop/prod); choose one with `--project` and `--stack`");
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { imageText, portsText, shortImageId, statusCell } from "../../../cli/object-columns";
+import { imageText, portsText, shortImageId, statusCell, taskName, taskStatusCell } from "../../../cli/object-columns";
 import { style } from "../../../cli/style";
-import { container, volume } from "./objects";
+import { container, service, volume } from "./objects";
 
 describe("object columns", () => {
   it.each([
@@ -36,5 +36,27 @@ describe("object columns", () => {
     const cell = statusCell(object, paint);
     expect(cell.text).toBe(text);
     expect(cell.paint!("x")).toBe(color("x"));
+  });
+
+  it.each([
+    [service("web"), "2/2 running", paint.green],
+    [service("web", { running: 1 }), "1/2 running", paint.yellow],
+    [service("web", { running: 0 }), "0/2 running", paint.red],
+    [service("web", { desired: 0, running: 0 }), "0/0 running", paint.green],
+    [service("web", { update: "rollback_started" }), "2/2 running (rollback started)", paint.yellow],
+  ])("service status %#", (object, text, color) => expect(statusCell(object, paint)).toEqual({ text, paint: color }));
+
+  it.each([
+    [{ state: "running" }, "running", paint.green],
+    [{ state: "pending", error: "no suitable node" }, "pending: no suitable node", paint.yellow],
+    [{ state: "rejected", error: "No such image" }, "rejected: No such image", paint.red],
+  ])("task status %j", (overrides, text, color) => {
+    expect(taskStatusCell({ ...service("web").tasks[0], ...overrides }, paint)).toEqual({ text, paint: color });
+  });
+
+  it("names a task by its replica number, a global service's task by its short id", () => {
+    const web = service("web");
+    expect(taskName(web, web.tasks[1])).toBe(`${web.name}.2`);
+    expect(taskName(web, { ...web.tasks[0], slot: undefined, id: "abcdef0123456789" })).toBe(`${web.name}.abcdef012345`);
   });
 });
