@@ -70,6 +70,26 @@ export interface GateOptions {
 }
 
 /**
+ * One call to the manager per round where the attempt allows: the tasks. The
+ * service is read every round only for an update (its update status moves);
+ * a new service's spec is the one just written, read once for its replicas.
+ * Nodes are listed again only when a task names one not seen yet.
+ */
+function standingReader(docker: Docker, serviceId: string, options: GateOptions): () => Promise<ServiceStanding> {
+  let service: Docker.Service | undefined;
+  let names = new Map<string, string>();
+  return async () => {
+    const [current, tasks] = await Promise.all([
+      service && !options.isUpdate ? service : docker.getService(serviceId).inspect(),
+      docker.listTasks({ filters: { service: [serviceId] } }),
+    ]);
+    service = current;
+    if (tasks.some((task) => task.NodeID && !names.has(task.NodeID))) names = await nodeNames(docker);
+    return serviceStanding(current, tasks, names, options.since);
+  };
+}
+
+/**
  * Waits until every task the service wants runs and is ready and no rolling
  * update moves tasks, through the one polling loop. A rollback, a paused
  * update or repeated task failures end it at once; the deadline ends it with
@@ -78,12 +98,13 @@ export interface GateOptions {
 export async function waitUntilServiceReady(docker: Docker, serviceId: string, options: GateOptions): Promise<ServiceStanding> {
   const clock = options.clock ?? systemClock;
   const report = throttledProgress(options.onProgress, PROGRESS_MS, clock);
+  const read = standingReader(docker, serviceId, options);
   let last: ServiceStanding | undefined;
   let readySince: number | undefined;
   try {
     const standing = await retryUntil(
       async () => {
-        last = await standingOf(docker, serviceId, options.since);
+        last = await read();
         report(describeStanding(last));
         return last;
       },

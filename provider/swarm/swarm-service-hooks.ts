@@ -13,14 +13,13 @@ import { resourceError } from "../resource-error";
 import { checkInputs } from "../validation/check-inputs";
 import { removeService } from "./service-removal";
 import { serviceSpec } from "./service-spec";
+import { settleMs, type Attempt } from "./settle-window";
 import { rollsTasks, ServiceGateError, standingOf, waitUntilServiceReady } from "./service-gate";
 import { SWARM_SERVICE_DIFF_RULES, swarmServiceDiff } from "./swarm-service-diff";
 import { swarmServiceOutputs, type SwarmServiceOutputs } from "./swarm-service-outputs";
 import { swarmServiceFields, swarmServiceSchema, type SwarmServiceProps } from "./swarm-service-schema";
 
 const DEFAULT_DEADLINE_SECONDS = 120;
-/** How long a service without readiness must keep every task running, as a Deployment without a gate must. */
-const SETTLE_MS = 1000;
 /** How long a delete waits for the tasks to stop, beyond their grace period. */
 const REMOVAL_SLACK_MS = 30_000;
 
@@ -46,13 +45,13 @@ function attemptStart(): string {
   return new Date(Date.now() - 1000).toISOString();
 }
 
-function gateOptions(props: SwarmServiceProps, since: string, isUpdate: boolean, awaitRollout = false) {
+function gateOptions(props: SwarmServiceProps, since: string, isUpdate: boolean, attempt: Attempt = { rolls: false }) {
   return {
     deadlineMs: (props.readiness?.deadlineSeconds ?? DEFAULT_DEADLINE_SECONDS) * 1000,
-    settleMs: props.readiness ? 0 : SETTLE_MS,
+    settleMs: settleMs(props, attempt),
     since,
     isUpdate,
-    awaitRollout,
+    awaitRollout: attempt.rolls,
     onProgress: report(props),
   };
 }
@@ -68,6 +67,10 @@ async function inspectService(docker: Docker, idOrName: string): Promise<Docker.
     if (isNotFound(err)) return undefined;
     throw err;
   }
+}
+
+function replicasOf(service: Docker.Service): number | undefined {
+  return service.Spec?.Mode?.Replicated?.Replicas;
 }
 
 /** Writes a spec onto an existing service: the swarm rolls its tasks under the service's update policy. */
@@ -94,7 +97,7 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
 
   let serviceId: string;
   let adopted = false;
-  let rolls = false;
+  let attempt: Attempt = { rolls: false };
   try {
     const existing = await inspectService(docker, name);
     if (existing && isOwnedBy(existing.Spec?.Labels, props.owner)) {
@@ -102,7 +105,7 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
       await updateService(docker, props, existing, spec);
       serviceId = existing.ID;
       adopted = true;
-      rolls = await rollsTasks(docker, serviceId);
+      attempt = { rolls: await rollsTasks(docker, serviceId), previousReplicas: replicasOf(existing) };
     } else if (existing) {
       const holder = isManagedByBerth(existing.Spec?.Labels) ? describeOwner(existing.Spec!.Labels!) : "a service berth did not create";
       throw fail(props, `service name "${name}" is taken by ${holder}`, "Choose another `name`");
@@ -115,7 +118,7 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
   }
 
   try {
-    const standing = await waitUntilServiceReady(docker, serviceId, gateOptions(props, since, adopted, rolls));
+    const standing = await waitUntilServiceReady(docker, serviceId, gateOptions(props, since, adopted, attempt));
     return { id: serviceId, outs: plainData(swarmServiceOutputs(props, serviceId, name, hash, standing)) };
   } catch (err) {
     const cause = err instanceof ServiceGateError ? err.message : dockerMessage(err);
@@ -143,7 +146,7 @@ export async function read(id: string, stored: Record<string, unknown>): Promise
     }
     const standing = await standingOf(docker, id, attemptStart());
     const outs = plainData(swarmServiceOutputs(old, id, old.serviceName, old.specHash, standing));
-    const replicas = service.Spec?.Mode?.Replicated?.Replicas;
+    const replicas = replicasOf(service);
     if (old.mode !== "replicated" || replicas === old.replicas) return { id, props: outs };
     // Scaled behind berth's back: recorded as an input change, so that the next `up` shows and undoes it.
     return { id, props: { ...outs, replicas }, inputs: { ...inputsOf(stored), replicas } };
@@ -163,7 +166,8 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
     const service = await inspectService(docker, id);
     if (!service) throw fail(props, `service ${id.slice(0, 12)} is gone`, "Run `pulumi refresh`, then `pulumi up` to create it again");
     await updateService(docker, props, service, spec);
-    const standing = await waitUntilServiceReady(docker, id, gateOptions(props, since, true, await rollsTasks(docker, id)));
+    const attempt = { rolls: await rollsTasks(docker, id), previousReplicas: replicasOf(service) };
+    const standing = await waitUntilServiceReady(docker, id, gateOptions(props, since, true, attempt));
     return { outs: plainData(swarmServiceOutputs(props, id, old.serviceName, old.specHash, standing)) };
   } catch (err) {
     if ((err as Error).message.startsWith("SwarmService ")) throw err;

@@ -117,6 +117,15 @@ describe("SwarmService hooks against a real 3-node swarm", () => {
     expect(await berthServices(manager, project)).toEqual([]);
   });
 
+  it("fails a rolling update without readiness whose new tasks crash after a moment: the swarm's watch stands in for the settle window", async () => {
+    const base = { replicas: 2, image: DRAINER, update: fastRoll };
+    const { id: crashId, outs: crashOuts } = await hooks.create(await checked("late-crash", base));
+    const crashing = await checked("late-crash", { ...base, command: ["sh", "-c", "sleep 0.3; exit 4"] });
+    await expect(hooks.update(crashId, crashOuts, crashing)).rejects.toThrow(/SwarmService "late-crash" .*the swarm rolled the update back .*non-zero exit \(4\)/);
+    expect((await manager.getService(crashId).inspect()).Spec.TaskTemplate.ContainerSpec.Args).toBeUndefined();
+    await hooks.delete(crashId, crashOuts);
+  });
+
   it("adopts its own service when a create is retried", async () => {
     const inputs = await checked("adopt", { replicas: 1 });
     const first = await hooks.create(inputs);
