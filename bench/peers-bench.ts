@@ -3,7 +3,8 @@
 // @pulumi/docker's plugin is a stand-in build of the same upstream through the
 // same bridge (scripts/bootstrap-docker-peers.sh), not the official binary.
 // Terraform's rows run when `terraform` is on PATH and say so when it is not.
-// Run: npx vite-node bench/peers-bench.ts   (BENCH_RUNS, default 3; BENCH_LARGE, default 100, 0 leaves P8@LARGE out)
+// Run: npx vite-node bench/peers-bench.ts   (BENCH_RUNS, default 3; BENCH_LARGE, default 100, 0 leaves P8@LARGE out;
+// BENCH_PARTS, default "cycles,large": "large" alone runs only P8@LARGE, for a second invocation)
 import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
@@ -13,6 +14,7 @@ import { median, pairs, row, timed, type Paired } from "./stats";
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LARGE = Number(process.env.BENCH_LARGE ?? 100);
+const PARTS = (process.env.BENCH_PARTS ?? "cycles,large").split(",");
 const PULUMI_DOCKER_VERSION = "5.2.0";
 const PEERS_DIR = path.join(ROOT, ".berth", "bench", "peers");
 
@@ -153,19 +155,28 @@ async function main() {
   const plugin = bootstrap("pulumi-docker");
   installPulumiDocker();
   const terraform = spawnOk("terraform", ["version"]);
+  // Rows are printed as they are measured: a long run interrupted still leaves what it measured.
+  console.log("| id | measure | berth (median) | peer (median) | ratio (min–max) | target |\n|---|---|---|---|---|---|");
+  if (!terraform) print("| — | `terraform` is not on PATH: the Terraform rows did not run | | | | |");
+  if (PARTS.includes("cycles")) await sideBySide(plugin, terraform);
+  if (PARTS.includes("large") && LARGE > 0) await large(plugin, terraform);
+}
+
+/** P7, P8 (20), P9, P10 and the fixed costs. */
+async function sideBySide(plugin: string, terraform: boolean): Promise<void> {
   const tools: Tool[] = [
     new PulumiTool("berth", "peer-berth", "peer-berth", 20),
     new PulumiTool("@pulumi/docker", "peer-pulumi-docker", "peer-pd", 20, PEERS_DIR, plugin),
     ...(terraform ? [new TerraformTool("peer-tf", 20, bootstrap("terraform-docker"))] : []),
   ];
-  const empties: Tool[] = [
-    new PulumiTool("berth", "peer-berth", "peer-berth-empty", 0),
-    new PulumiTool("@pulumi/docker", "peer-pulumi-docker", "peer-pd-empty", 0, PEERS_DIR, plugin),
-    ...(terraform ? [new TerraformTool("peer-tf-empty", 0, bootstrap("terraform-docker"))] : []),
+  // The fixed cost: an empty stack (the engine or Terraform alone) and a stack of one service (with the provider's start).
+  const fixed = (count: number): Tool[] => [
+    new PulumiTool("berth", "peer-berth", `peer-berth-${count}`, count),
+    new PulumiTool("@pulumi/docker", "peer-pulumi-docker", `peer-pd-${count}`, count, PEERS_DIR, plugin),
+    ...(terraform ? [new TerraformTool(`peer-tf-${count}`, count, bootstrap("terraform-docker"))] : []),
   ];
-  // Rows are printed as they are measured: a long run interrupted still leaves what it measured.
-  console.log("| id | measure | berth (median) | peer (median) | ratio (min–max) | target |\n|---|---|---|---|---|---|");
-  if (!terraform) print("| — | `terraform` is not on PATH: the Terraform rows did not run | | | | |");
+  const empties = fixed(0);
+  const singles = fixed(1);
   try {
     const [berth, ...peers] = await cycles(tools);
     for (const [p, peer] of peers.entries()) {
@@ -176,15 +187,15 @@ async function main() {
       print(row("P10", `env change on one of 20, wall time ${vs}`, paired(berth.change, peer.change), 1.0));
       print(`| P10′ | requests to the changed service no container answered (one every 50 ms), longest gap ${vs} | ${median(berth.failed)} failed, ${median(berth.gap).toFixed(0)} ms (max ${Math.max(...berth.failed)}) | ${median(peer.failed)} failed, ${median(peer.gap).toFixed(0)} ms (max ${Math.max(...peer.failed)}) | — | berth 0 |`);
     }
-    // The engine's (and Terraform's) fixed cost: the same commands on an empty stack.
-    for (const empty of empties) empty.up();
-    const emptyPreviews: number[] = [];
-    for (const empty of empties) emptyPreviews.push(median(await repeat(() => empty.preview())));
-    print(`| — | no-op preview / plan of an empty stack (the fixed cost): ${empties.map((e, i) => `${e.name} ${emptyPreviews[i].toFixed(0)} ms`).join(", ")} | | | | |`);
+    for (const [what, stacks] of [["an empty stack", empties], ["a stack of one service", singles]] as const) {
+      for (const stack of stacks) stack.up();
+      const previews: number[] = [];
+      for (const stack of stacks) previews.push(median(await repeat(() => stack.preview())));
+      print(`| — | no-op preview / plan of ${what} (the fixed cost): ${stacks.map((e, i) => `${e.name} ${previews[i].toFixed(0)} ms`).join(", ")} | | | | |`);
+    }
   } finally {
-    for (const tool of [...tools, ...empties]) tool.dispose();
+    for (const tool of [...tools, ...empties, ...singles]) tool.dispose();
   }
-  if (LARGE > 0) await large(plugin, terraform);
 }
 
 /** P8 at LARGE services: no-op previews side by side, berth against each peer. */
