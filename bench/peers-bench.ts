@@ -201,9 +201,10 @@ async function sideBySide(plugin: string, terraform: boolean): Promise<void> {
 /** P8 at LARGE services: no-op previews side by side, berth against each peer. */
 async function large(plugin: string, terraform: boolean): Promise<void> {
   const berth = new PulumiTool("berth", "peer-berth", "peer-berth-large", LARGE);
+  // Terraform first: its row is the closer one, and @pulumi/docker's previews of LARGE are the longest part.
   const peers: Tool[] = [
-    new PulumiTool("@pulumi/docker", "peer-pulumi-docker", "peer-pd-large", LARGE, PEERS_DIR, plugin),
     ...(terraform ? [new TerraformTool("peer-tf-large", LARGE, bootstrap("terraform-docker"))] : []),
+    new PulumiTool("@pulumi/docker", "peer-pulumi-docker", "peer-pd-large", LARGE, PEERS_DIR, plugin),
   ];
   try {
     for (const tool of [berth, ...peers]) tool.up();
