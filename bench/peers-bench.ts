@@ -138,6 +138,8 @@ async function cycles(tools: Tool[]): Promise<Samples[]> {
       const preview = await timed(async () => tool.preview());
       const change = await changeProbed(tool, `r${i + 1}`);
       const destroy = await timed(async () => tool.destroy());
+      // Each cycle's times as they come (stderr, apart from the table): a run that fails later still leaves them.
+      console.error(`${i === 0 ? "warm-up" : `run ${i}`} ${tool.name}: create ${up.toFixed(0)} ms, preview ${preview.toFixed(0)} ms, change ${change.ms.toFixed(0)} ms (${change.failed} failed, gap ${change.gapMs.toFixed(0)} ms), destroy ${destroy.toFixed(0)} ms`);
       if (i === 0) continue; // warm-up
       const s = samples[t];
       s.up.push(up);
