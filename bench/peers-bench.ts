@@ -4,7 +4,7 @@
 // same bridge (scripts/bootstrap-docker-peers.sh), not the official binary.
 // Terraform's rows run when `terraform` is on PATH and say so when it is not.
 // Run: npx vite-node bench/peers-bench.ts   (BENCH_RUNS, default 3; BENCH_LARGE, default 100, 0 leaves P8@LARGE out;
-// BENCH_PARTS, default "cycles,large": "large" alone runs only P8@LARGE, for a second invocation)
+// BENCH_PARTS, default "cycles,fixed,large": a subset runs those parts alone, e.g. in invocations of their own)
 import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
@@ -14,7 +14,7 @@ import { median, pairs, row, timed, type Paired } from "./stats";
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LARGE = Number(process.env.BENCH_LARGE ?? 100);
-const PARTS = (process.env.BENCH_PARTS ?? "cycles,large").split(",");
+const PARTS = (process.env.BENCH_PARTS ?? "cycles,fixed,large").split(",");
 const PULUMI_DOCKER_VERSION = "5.2.0";
 const PEERS_DIR = path.join(ROOT, ".berth", "bench", "peers");
 
@@ -161,24 +161,17 @@ async function main() {
   console.log("| id | measure | berth (median) | peer (median) | ratio (min–max) | target |\n|---|---|---|---|---|---|");
   if (!terraform) print("| — | `terraform` is not on PATH: the Terraform rows did not run | | | | |");
   if (PARTS.includes("cycles")) await sideBySide(plugin, terraform);
+  if (PARTS.includes("fixed")) await fixedCosts(plugin, terraform);
   if (PARTS.includes("large") && LARGE > 0) await large(plugin, terraform);
 }
 
-/** P7, P8 (20), P9, P10 and the fixed costs. */
+/** P7, P8 (20), P9, P10. */
 async function sideBySide(plugin: string, terraform: boolean): Promise<void> {
   const tools: Tool[] = [
     new PulumiTool("berth", "peer-berth", "peer-berth", 20),
     new PulumiTool("@pulumi/docker", "peer-pulumi-docker", "peer-pd", 20, PEERS_DIR, plugin),
     ...(terraform ? [new TerraformTool("peer-tf", 20, bootstrap("terraform-docker"))] : []),
   ];
-  // The fixed cost: an empty stack (the engine or Terraform alone) and a stack of one service (with the provider's start).
-  const fixed = (count: number): Tool[] => [
-    new PulumiTool("berth", "peer-berth", `peer-berth-${count}`, count),
-    new PulumiTool("@pulumi/docker", "peer-pulumi-docker", `peer-pd-${count}`, count, PEERS_DIR, plugin),
-    ...(terraform ? [new TerraformTool(`peer-tf-${count}`, count, bootstrap("terraform-docker"))] : []),
-  ];
-  const empties = fixed(0);
-  const singles = fixed(1);
   try {
     const [berth, ...peers] = await cycles(tools);
     for (const [p, peer] of peers.entries()) {
@@ -189,14 +182,28 @@ async function sideBySide(plugin: string, terraform: boolean): Promise<void> {
       print(row("P10", `env change on one of 20, wall time ${vs}`, paired(berth.change, peer.change), 1.0));
       print(`| P10′ | requests to the changed service no container answered (one every 50 ms), longest gap ${vs} | ${median(berth.failed)} failed, ${median(berth.gap).toFixed(0)} ms (max ${Math.max(...berth.failed)}) | ${median(peer.failed)} failed, ${median(peer.gap).toFixed(0)} ms (max ${Math.max(...peer.failed)}) | — | berth 0 |`);
     }
-    for (const [what, stacks] of [["an empty stack", empties], ["a stack of one service", singles]] as const) {
-      for (const stack of stacks) stack.up();
-      const previews: number[] = [];
-      for (const stack of stacks) previews.push(median(await repeat(() => stack.preview())));
-      print(`| — | no-op preview / plan of ${what} (the fixed cost): ${stacks.map((e, i) => `${e.name} ${previews[i].toFixed(0)} ms`).join(", ")} | | | | |`);
-    }
   } finally {
-    for (const tool of [...tools, ...empties, ...singles]) tool.dispose();
+    for (const tool of tools) tool.dispose();
+  }
+}
+
+/** The fixed cost: an empty stack (the engine or Terraform alone) and a stack of one service (with the provider's start). */
+async function fixedCosts(plugin: string, terraform: boolean): Promise<void> {
+  const stacks = (count: number): Tool[] => [
+    new PulumiTool("berth", "peer-berth", `peer-berth-${count}`, count),
+    new PulumiTool("@pulumi/docker", "peer-pulumi-docker", `peer-pd-${count}`, count, PEERS_DIR, plugin),
+    ...(terraform ? [new TerraformTool(`peer-tf-${count}`, count, bootstrap("terraform-docker"))] : []),
+  ];
+  for (const [what, count] of [["an empty stack", 0], ["a stack of one service", 1]] as const) {
+    const tools = stacks(count);
+    try {
+      for (const tool of tools) tool.up();
+      const previews: number[] = [];
+      for (const tool of tools) previews.push(median(await repeat(() => tool.preview())));
+      print(`| — | no-op preview / plan of ${what} (the fixed cost): ${tools.map((t, i) => `${t.name} ${previews[i].toFixed(0)} ms`).join(", ")} | | | | |`);
+    } finally {
+      for (const tool of tools) tool.dispose();
+    }
   }
 }
 
