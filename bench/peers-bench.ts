@@ -3,7 +3,8 @@
 // @pulumi/docker's plugin is a stand-in build of the same upstream through the
 // same bridge (scripts/bootstrap-docker-peers.sh), not the official binary.
 // Terraform's rows run when `terraform` is on PATH and say so when it is not.
-// Run: npx vite-node bench/peers-bench.ts   (BENCH_RUNS, default 3; BENCH_LARGE, default 100, 0 leaves P8@LARGE out)
+// Run: npx vite-node bench/peers-bench.ts   (BENCH_RUNS, default 3; BENCH_LARGE, default 100, 0 leaves P8@LARGE out;
+// BENCH_PARTS, default "cycles,fixed,large": a subset runs those parts alone, e.g. in invocations of their own)
 import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
@@ -13,6 +14,7 @@ import { median, pairs, row, timed, type Paired } from "./stats";
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LARGE = Number(process.env.BENCH_LARGE ?? 100);
+const PARTS = (process.env.BENCH_PARTS ?? "cycles,fixed,large").split(",");
 const PULUMI_DOCKER_VERSION = "5.2.0";
 const PEERS_DIR = path.join(ROOT, ".berth", "bench", "peers");
 
@@ -136,6 +138,8 @@ async function cycles(tools: Tool[]): Promise<Samples[]> {
       const preview = await timed(async () => tool.preview());
       const change = await changeProbed(tool, `r${i + 1}`);
       const destroy = await timed(async () => tool.destroy());
+      // Each cycle's times as they come (stderr, apart from the table): a run that fails later still leaves them.
+      console.error(`${i === 0 ? "warm-up" : `run ${i}`} ${tool.name}: create ${up.toFixed(0)} ms, preview ${preview.toFixed(0)} ms, change ${change.ms.toFixed(0)} ms (${change.failed} failed, gap ${change.gapMs.toFixed(0)} ms), destroy ${destroy.toFixed(0)} ms`);
       if (i === 0) continue; // warm-up
       const s = samples[t];
       s.up.push(up);
@@ -153,19 +157,21 @@ async function main() {
   const plugin = bootstrap("pulumi-docker");
   installPulumiDocker();
   const terraform = spawnOk("terraform", ["version"]);
+  // Rows are printed as they are measured: a long run interrupted still leaves what it measured.
+  console.log("| id | measure | berth (median) | peer (median) | ratio (min–max) | target |\n|---|---|---|---|---|---|");
+  if (!terraform) print("| — | `terraform` is not on PATH: the Terraform rows did not run | | | | |");
+  if (PARTS.includes("cycles")) await sideBySide(plugin, terraform);
+  if (PARTS.includes("fixed")) await fixedCosts(plugin, terraform);
+  if (PARTS.includes("large") && LARGE > 0) await large(plugin, terraform);
+}
+
+/** P7, P8 (20), P9, P10. */
+async function sideBySide(plugin: string, terraform: boolean): Promise<void> {
   const tools: Tool[] = [
     new PulumiTool("berth", "peer-berth", "peer-berth", 20),
     new PulumiTool("@pulumi/docker", "peer-pulumi-docker", "peer-pd", 20, PEERS_DIR, plugin),
     ...(terraform ? [new TerraformTool("peer-tf", 20, bootstrap("terraform-docker"))] : []),
   ];
-  const empties: Tool[] = [
-    new PulumiTool("berth", "peer-berth", "peer-berth-empty", 0),
-    new PulumiTool("@pulumi/docker", "peer-pulumi-docker", "peer-pd-empty", 0, PEERS_DIR, plugin),
-    ...(terraform ? [new TerraformTool("peer-tf-empty", 0, bootstrap("terraform-docker"))] : []),
-  ];
-  // Rows are printed as they are measured: a long run interrupted still leaves what it measured.
-  console.log("| id | measure | berth (median) | peer (median) | ratio (min–max) | target |\n|---|---|---|---|---|---|");
-  if (!terraform) print("| — | `terraform` is not on PATH: the Terraform rows did not run | | | | |");
   try {
     const [berth, ...peers] = await cycles(tools);
     for (const [p, peer] of peers.entries()) {
@@ -176,23 +182,38 @@ async function main() {
       print(row("P10", `env change on one of 20, wall time ${vs}`, paired(berth.change, peer.change), 1.0));
       print(`| P10′ | requests to the changed service no container answered (one every 50 ms), longest gap ${vs} | ${median(berth.failed)} failed, ${median(berth.gap).toFixed(0)} ms (max ${Math.max(...berth.failed)}) | ${median(peer.failed)} failed, ${median(peer.gap).toFixed(0)} ms (max ${Math.max(...peer.failed)}) | — | berth 0 |`);
     }
-    // The engine's (and Terraform's) fixed cost: the same commands on an empty stack.
-    for (const empty of empties) empty.up();
-    const emptyPreviews: number[] = [];
-    for (const empty of empties) emptyPreviews.push(median(await repeat(() => empty.preview())));
-    print(`| — | no-op preview / plan of an empty stack (the fixed cost): ${empties.map((e, i) => `${e.name} ${emptyPreviews[i].toFixed(0)} ms`).join(", ")} | | | | |`);
   } finally {
-    for (const tool of [...tools, ...empties]) tool.dispose();
+    for (const tool of tools) tool.dispose();
   }
-  if (LARGE > 0) await large(plugin, terraform);
+}
+
+/** The fixed cost: an empty stack (the engine or Terraform alone) and a stack of one service (with the provider's start). */
+async function fixedCosts(plugin: string, terraform: boolean): Promise<void> {
+  const stacks = (count: number): Tool[] => [
+    new PulumiTool("berth", "peer-berth", `peer-berth-${count}`, count),
+    new PulumiTool("@pulumi/docker", "peer-pulumi-docker", `peer-pd-${count}`, count, PEERS_DIR, plugin),
+    ...(terraform ? [new TerraformTool(`peer-tf-${count}`, count, bootstrap("terraform-docker"))] : []),
+  ];
+  for (const [what, count] of [["an empty stack", 0], ["a stack of one service", 1]] as const) {
+    const tools = stacks(count);
+    try {
+      for (const tool of tools) tool.up();
+      const previews: number[] = [];
+      for (const tool of tools) previews.push(median(await repeat(() => tool.preview())));
+      print(`| — | no-op preview / plan of ${what} (the fixed cost): ${tools.map((t, i) => `${t.name} ${previews[i].toFixed(0)} ms`).join(", ")} | | | | |`);
+    } finally {
+      for (const tool of tools) tool.dispose();
+    }
+  }
 }
 
 /** P8 at LARGE services: no-op previews side by side, berth against each peer. */
 async function large(plugin: string, terraform: boolean): Promise<void> {
   const berth = new PulumiTool("berth", "peer-berth", "peer-berth-large", LARGE);
+  // Terraform first: its row is the closer one, and @pulumi/docker's previews of LARGE are the longest part.
   const peers: Tool[] = [
-    new PulumiTool("@pulumi/docker", "peer-pulumi-docker", "peer-pd-large", LARGE, PEERS_DIR, plugin),
     ...(terraform ? [new TerraformTool("peer-tf-large", LARGE, bootstrap("terraform-docker"))] : []),
+    new PulumiTool("@pulumi/docker", "peer-pulumi-docker", "peer-pd-large", LARGE, PEERS_DIR, plugin),
   ];
   try {
     for (const tool of [berth, ...peers]) tool.up();

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { hooksProvider } from "../dynamic/hooks-provider";
+import { HooksResource } from "../dynamic/hooks-resource";
 import { withSecretOutputs } from "../dynamic/resource-owner";
 import { containerResourceProps, type ContainerArgs, type PullPolicy, type VolumeMountArgs } from "../container/container-args";
 import type { ReadinessArgs } from "../readiness/readiness-args";
@@ -99,11 +99,8 @@ export interface DeploymentArgs extends ContainerArgs, RuntimeArgs {
   envFiles?: string[];
 }
 
-// One provider object per kind: Pulumi serialises a provider once per object, not once per resource.
-const PROVIDER = hooksProvider("deployment");
-
 /** A long-running container on one host, gated on readiness. */
-export class Deployment extends pulumi.dynamic.Resource {
+export class Deployment extends HooksResource {
   /** The Docker container id. */
   declare public readonly containerId: pulumi.Output<string>;
   /** The container's name on the host, `name` or the generated `<project>-<stack>-<resource>-<hash12>`. */
@@ -123,15 +120,14 @@ export class Deployment extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: DeploymentArgs, opts: pulumi.CustomResourceOptions = {}) {
     super(
-      PROVIDER,
+      "deployment",
+      "Deployment",
       name,
       {
         ...containerResourceProps(name, args, ["containerId", "containerName", "imageId", "hostPorts", "endpoints", "state", "startedAt", "gpuIds"]),
         envFiles: args.envFiles?.map(envFileSource),
       },
       withSecretOutputs(opts, ["hostTls", "registryAuth"]),
-      "berth",
-      "Deployment",
     );
   }
 }

@@ -19,15 +19,30 @@ export const HOOKS_ENTRY = "pulumi-berth/provider-hooks";
 
 /**
  * A dynamic provider that forwards every call to berth's hooks for one kind.
- * Pulumi stores this object's source text in state and `read` and `delete`
- * run from that text, so it captures nothing of the machine that wrote it:
+ * Its source text is stored in state (`storedProviderText`, or Pulumi's
+ * serialisation of this object) and `read` and `delete` run from that text,
+ * so it captures nothing of the machine that wrote it:
  * at call time it finds berth by package name from the folder the `pulumi`
  * command runs in, as the stack program's own `import` does. State written on
  * one machine, folder or berth release is then served by the berth installed
  * wherever the next command runs.
  */
 export function hooksProvider(kind: HooksKind): pulumi.dynamic.ResourceProvider {
-  const entry = HOOKS_ENTRY;
+  return forwarder(kind, HOOKS_ENTRY);
+}
+
+/**
+ * The module text stored as a resource's `__provider`: `hooksProvider`'s
+ * forwarder, written out from its own source. Pulumi's closure serialisation
+ * would produce an equivalent text but spends about 0.5 s of CPU on the first
+ * provider of every program run (an inspector session walking the closure).
+ */
+export function storedProviderText(kind: HooksKind): string {
+  return `exports.handler = () => (${forwarder.toString()})(${JSON.stringify(kind)}, ${JSON.stringify(HOOKS_ENTRY)});\n`;
+}
+
+/** Self-contained: `storedProviderText` stores its source, so it may use nothing from this module. */
+function forwarder(kind: string, entry: string): pulumi.dynamic.ResourceProvider {
   function hooks(): ResourceHooks {
     const { createRequire } = require("module");
     const from = require("path").join(process.cwd(), "index.js");

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { containerResourceProps, mayHoldSecretEnv, type ContainerArgs } from "../container/container-args";
-import { hooksProvider } from "../dynamic/hooks-provider";
+import { HooksResource } from "../dynamic/hooks-resource";
 import { withSecretOutputs } from "../dynamic/resource-owner";
 
 /**
@@ -20,11 +20,8 @@ export interface JobArgs extends ContainerArgs {
   logTailLines?: pulumi.Input<number>;
 }
 
-// One provider object per kind: Pulumi serialises a provider once per object, not once per resource.
-const PROVIDER = hooksProvider("job");
-
 /** A run-to-completion container on one host, run during create and on replacement. */
-export class Job extends pulumi.dynamic.Resource {
+export class Job extends HooksResource {
   /** The successful attempt's exit code, one of `successExitCodes`. */
   declare public readonly exitCode: pulumi.Output<number>;
   /** How many attempts the last run took, 1 when the first succeeded. */
@@ -50,12 +47,11 @@ export class Job extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: JobArgs, opts: pulumi.CustomResourceOptions = {}) {
     super(
-      PROVIDER,
+      "job",
+      "Job",
       name,
       containerResourceProps(name, args, ["exitCode", "attempts", "durationMs", "logTail", "imageId", "completedAt", "containerName"]),
       withSecretOutputs(opts, ["hostTls", "registryAuth", ...(mayHoldSecretEnv(args.env) ? ["logTail"] : [])]),
-      "berth",
-      "Job",
     );
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { hooksProvider } from "../dynamic/hooks-provider";
+import { HooksResource } from "../dynamic/hooks-resource";
 import { resourceOwner, splitHost, withSecretOutputs } from "../dynamic/resource-owner";
 import type { HostInput } from "../host";
 
@@ -30,11 +30,8 @@ export interface NetworkArgs {
   adopt?: pulumi.Input<boolean>;
 }
 
-// One provider object per kind: Pulumi serialises a provider once per object, not once per resource.
-const PROVIDER = hooksProvider("network");
-
 /** A Docker network on one host, for containers to find each other by name. */
-export class Network extends pulumi.dynamic.Resource {
+export class Network extends HooksResource {
   /** The network's name on the daemon: what a container's `networks` takes. */
   declare public readonly networkName: pulumi.Output<string>;
   declare public readonly networkId: pulumi.Output<string>;
@@ -43,12 +40,11 @@ export class Network extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: NetworkArgs = {}, opts: pulumi.CustomResourceOptions = {}) {
     super(
-      PROVIDER,
+      "network",
+      "Network",
       name,
       { ...args, ...splitHost(args.host), owner: resourceOwner(name), networkName: undefined, networkId: undefined, adopted: undefined },
       withSecretOutputs(opts, ["hostTls"]),
-      "berth",
-      "Network",
     );
   }
 }

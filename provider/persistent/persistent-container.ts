@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretEnvKeys, type ContainerArgs } from "../container/container-args";
 import type { RuntimeArgs } from "../container/runtime-args";
 import type { ReadinessArgs } from "../readiness/readiness-args";
-import { hooksProvider } from "../dynamic/hooks-provider";
+import { HooksResource } from "../dynamic/hooks-resource";
 import { resourceOwner, splitHost, withSecretOutputs } from "../dynamic/resource-owner";
 import type { HostInput } from "../host";
 import { setupScriptSource, type SetupScriptArgs } from "./setup-script-source";
@@ -65,11 +65,8 @@ export interface PersistentContainerArgs extends Omit<ContainerArgs, "host" | "i
   readiness?: pulumi.Input<ReadinessArgs>;
 }
 
-// One provider object per kind: Pulumi serialises a provider once per object, not once per resource.
-const PROVIDER = hooksProvider("persistent-container");
-
 /** One named container on every host of a list; `lifetime` decides what `up`, `refresh` and `destroy` do. */
-export class PersistentContainer extends pulumi.dynamic.Resource {
+export class PersistentContainer extends HooksResource {
   /** What happened on each host, in the order of `hosts`. */
   declare public readonly hostResults: pulumi.Output<HostResult[]>;
   /** The container's lifetime, as checked. */
@@ -78,7 +75,8 @@ export class PersistentContainer extends pulumi.dynamic.Resource {
   constructor(name: string, args: PersistentContainerArgs, opts: pulumi.CustomResourceOptions = {}) {
     const hosts = (args.hosts ?? [undefined]).map((host) => splitHost(host));
     super(
-      PROVIDER,
+      "persistent-container",
+      "PersistentContainer",
       name,
       {
         ...args,
@@ -94,8 +92,6 @@ export class PersistentContainer extends pulumi.dynamic.Resource {
         hostResults: undefined,
       },
       withSecretOutputs(opts, ["hostsTls", "registryAuth"]),
-      "berth",
-      "PersistentContainer",
     );
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { hooksProvider } from "../dynamic/hooks-provider";
+import { HooksResource } from "../dynamic/hooks-resource";
 import { resourceOwner, splitHost, withSecretOutputs } from "../dynamic/resource-owner";
 import type { HostInput } from "../host";
 
@@ -22,11 +22,8 @@ export interface VolumeArgs {
   adopt?: pulumi.Input<boolean>;
 }
 
-// One provider object per kind: Pulumi serialises a provider once per object, not once per resource.
-const PROVIDER = hooksProvider("volume");
-
 /** A named Docker volume on one host. */
-export class Volume extends pulumi.dynamic.Resource {
+export class Volume extends HooksResource {
   /** The volume's name on the daemon. */
   declare public readonly volumeName: pulumi.Output<string>;
   /** Where the volume's data lives on the host, as Docker reports it. */
@@ -36,12 +33,11 @@ export class Volume extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: VolumeArgs = {}, opts: pulumi.CustomResourceOptions = {}) {
     super(
-      PROVIDER,
+      "volume",
+      "Volume",
       name,
       { ...args, ...splitHost(args.host), owner: resourceOwner(name), volumeName: undefined, mountpoint: undefined, adopted: undefined },
       withSecretOutputs(opts, ["hostTls"]),
-      "berth",
-      "Volume",
     );
   }
 }
