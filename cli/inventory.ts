@@ -50,7 +50,7 @@ export async function berthServices(docker: Docker, url: string, filter: ObjectF
   if (services.length === 0) return [];
   const [tasks, names] = await Promise.all([
     docker.listTasks({ filters: { service: services.map((s) => s.ID) }, ...answerWithin() }) as Promise<ListedTask[]>,
-    nodeNames(docker),
+    nodeNames(docker, answerWithin()),
   ]);
   return services
     .map((service) => serviceObject(url, service, tasks.filter((t) => t.ServiceID === service.ID), names))

@@ -116,7 +116,7 @@ const SERVICE_POLL_MS = 1000;
 
 /** A service's log through its manager, from all its tasks, each line prefixed by the node of its task. */
 async function showServiceLog(docker: Docker, service: BerthService, terminal: Terminal, prefixOn: (node: string) => string, read: LogRead): Promise<void> {
-  const names = await nodeNames(docker);
+  const names = await nodeNames(docker, answerWithin());
   const lines = new ServiceLogLines(read.timestamps);
   const decoder = new LogFrameDecoder();
   const write = (line: { stream: LogFrame["stream"]; nodeId: string; text: string }) =>

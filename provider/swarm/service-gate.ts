@@ -20,8 +20,9 @@ export async function rollsTasks(docker: Docker, serviceId: string): Promise<boo
   return service.PreviousSpec !== undefined && shape(service.Spec) !== shape(service.PreviousSpec);
 }
 
-export async function nodeNames(docker: Docker): Promise<Map<string, string>> {
-  const nodes = await docker.listNodes();
+/** `options` may carry an abort signal, which dockerode passes on: the CLI bounds every call with one. */
+export async function nodeNames(docker: Docker, options: object = {}): Promise<Map<string, string>> {
+  const nodes = await docker.listNodes(options);
   return new Map(nodes.map((n) => [n.ID as string, (n.Description?.Hostname as string) ?? (n.ID as string)]));
 }
 
