@@ -2,11 +2,12 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as hooks from "../../../provider/deployment/deployment-hooks";
 import { CONNECT_TIMEOUT_MS } from "../../../provider/docker/client-options";
 import { LABELS } from "../../../provider/docker/labels";
 import { berthObjects, defaultHostUrl, sweep, testDocker, uniqueProject } from "../../support/docker";
+import { failureAfter } from "../../support/fault";
 import { OwnSshd, SshAgent } from "../../support/ssh-hosts";
 
 const BERTH = path.resolve(__dirname, "../../../dist/cli/main.js");
@@ -52,14 +53,8 @@ describe("the sshd of an ssh:// host killed in the middle of a create", () => {
     const creating = hooks.create(inputs as Record<string, unknown>).catch((e: Error) => e);
     // Killed once the container runs: inside the readiness gate, which the 4 s sleep holds closed.
     const running = async () => (await docker.listContainers({ filters: { label: [`${LABELS.project}=${project}`], status: ["running"] } }))[0];
-    for (let i = 0; i < 200 && !(await running()); i++) await new Promise((r) => setTimeout(r, 50));
-    const made = await running();
-    expect(made).toBeDefined();
-    host.kill();
-    const killedAt = Date.now();
-    const error = await creating;
-    const surfacedMs = Date.now() - killedAt;
-    console.log(`sshd killed mid-create: the create failed ${surfacedMs} ms after the kill`);
+    const made = await vi.waitUntil(running, { timeout: 10_000, interval: 50 });
+    const { error, surfacedMs } = await failureAfter("sshd killed mid-create", () => host.kill(), creating);
     expect(error).toBeInstanceOf(Error);
     expect(String(error)).toContain(`Deployment "web" on host ${host.url}`);
     expect(String(error)).toContain(`host ${host.url}: nothing accepts connections on 127.0.0.1:${PORT} (connection refused)`);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONNECT_TIMEOUT_MS, dockerClientOptions, type ConnectionEnvironment } from "../../../../provider/docker/client-options";
 import * as volumes from "../../../../provider/volume/volume-hooks";
 import { uniqueProject } from "../../../support/docker";
+import { literally } from "../../../support/regexp";
 import { newSshKey, SshAgent, sshd } from "../../../support/ssh-hosts";
 
 const project = uniqueProject("it-ssh");
@@ -21,7 +22,6 @@ function client(host: { url: string; knownHosts?: string }, env: ConnectionEnvir
   return new Docker(dockerClientOptions(host, undefined, { sshAuthSock: agent.socket, home, ...env }));
 }
 
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 beforeAll(() => {
   agent = new SshAgent([path.join(sshd.dir, "client_key")]);
@@ -61,7 +61,7 @@ describe("an ssh:// host", () => {
 
   it("refuses an unknown host key before any Docker call, naming the host, the fingerprint and what to do", async () => {
     await expect(client({ url: h1Url }).info()).rejects.toThrow(
-      new RegExp(`host ${escaped(h1Url)}: the host key of \\[127\\.0\\.0\\.1\\]:\\d+ \\(ssh-ed25519 key ${escaped(sshd.fingerprint())}\\) is in no known_hosts entry \\(searched: ${escaped(home)}/\\.ssh/known_hosts, /etc/ssh/ssh_known_hosts\\).*ssh-keyscan -p \\d+ 127\\.0\\.0\\.1`),
+      new RegExp(`host ${literally(h1Url)}: the host key of \\[127\\.0\\.0\\.1\\]:\\d+ \\(ssh-ed25519 key ${literally(sshd.fingerprint())}\\) is in no known_hosts entry \\(searched: ${literally(home)}/\\.ssh/known_hosts, /etc/ssh/ssh_known_hosts\\).*ssh-keyscan -p \\d+ 127\\.0\\.0\\.1`),
     );
   });
 
@@ -69,7 +69,7 @@ describe("an ssh:// host", () => {
     const old = fs.readFileSync(`${otherKey}.pub`, "utf8").split(" ").slice(0, 2).join(" ");
     const { port } = new URL(h1Url);
     await expect(client({ url: h1Url, knownHosts: `[127.0.0.1]:${port} ${old}\n` }).info()).rejects.toThrow(
-      new RegExp(`host key of \\[127\\.0\\.0\\.1\\]:${port} has CHANGED: it presents ssh-ed25519 key ${escaped(sshd.fingerprint())}, but the host's \`knownHosts\`:1 lists another key.*ssh-keygen -R`),
+      new RegExp(`host key of \\[127\\.0\\.0\\.1\\]:${port} has CHANGED: it presents ssh-ed25519 key ${literally(sshd.fingerprint())}, but the host's \`knownHosts\`:1 lists another key.*ssh-keygen -R`),
     );
   });
 
