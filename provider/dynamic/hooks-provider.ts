@@ -18,24 +18,17 @@ export interface ResourceHooks {
 export const HOOKS_ENTRY = "pulumi-berth/provider-hooks";
 
 /**
- * A dynamic provider that forwards every call to berth's hooks for one kind.
- * Its source text is stored in state (`storedProviderText`, or Pulumi's
- * serialisation of this object) and `read` and `delete` run from that text,
- * so it captures nothing of the machine that wrote it:
- * at call time it finds berth by package name from the folder the `pulumi`
- * command runs in, as the stack program's own `import` does. State written on
- * one machine, folder or berth release is then served by the berth installed
- * wherever the next command runs.
- */
-export function hooksProvider(kind: HooksKind): pulumi.dynamic.ResourceProvider {
-  return forwarder(kind, HOOKS_ENTRY);
-}
-
-/**
- * The module text stored as a resource's `__provider`: `hooksProvider`'s
- * forwarder, written out from its own source. Pulumi's closure serialisation
- * would produce an equivalent text but spends about 0.5 s of CPU on the first
- * provider of every program run (an inspector session walking the closure).
+ * The module text stored as a resource's `__provider`: a dynamic provider
+ * that forwards every call to berth's hooks for one kind, written out from
+ * its own source. `read` and `delete` run from this text, so it captures
+ * nothing of the machine that wrote it: at call time it finds berth by
+ * package name from the folder the `pulumi` command runs in, as the stack
+ * program's own `import` does. State written on one machine, folder or berth
+ * release is then served by the berth installed wherever the next command
+ * runs. Pulumi's closure serialisation of the same provider object (what
+ * berth 0.2.0 stored for a SwarmService) works alike but spends about 0.5 s
+ * of CPU on the first provider of every program run (an inspector session
+ * walking the closure).
  */
 export function storedProviderText(kind: HooksKind): string {
   return `exports.handler = () => (${forwarder.toString()})(${JSON.stringify(kind)}, ${JSON.stringify(HOOKS_ENTRY)});\n`;

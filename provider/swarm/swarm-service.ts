@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { containerResourceProps, type ContainerArgs } from "../container/container-args";
-import { hooksProvider } from "../dynamic/hooks-provider";
+import { HooksResource } from "../dynamic/hooks-resource";
 import { withSecretOutputs } from "../dynamic/resource-owner";
 
 /** A port every node running a task publishes in host mode (the routing mesh is not used). */
@@ -59,10 +59,8 @@ export interface SwarmServiceArgs extends Omit<ContainerArgs, "pullPolicy" | "gp
   readiness?: SwarmReadinessArgs;
 }
 
-const PROVIDER = hooksProvider("swarm-service");
-
 /** A Docker Swarm service, driven through a manager, gated on every task running and ready. */
-export class SwarmService extends pulumi.dynamic.Resource {
+export class SwarmService extends HooksResource {
   declare public readonly serviceId: pulumi.Output<string>;
   declare public readonly serviceName: pulumi.Output<string>;
   declare public readonly desiredTasks: pulumi.Output<number>;
@@ -72,12 +70,11 @@ export class SwarmService extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: SwarmServiceArgs, opts: pulumi.CustomResourceOptions = {}) {
     super(
-      PROVIDER,
+      "swarm-service",
+      "SwarmService",
       name,
       containerResourceProps(name, args as ContainerArgs, ["serviceId", "serviceName", "desiredTasks", "runningTasks", "tasks"]),
       withSecretOutputs(opts, ["hostTls", "registryAuth"]),
-      "berth",
-      "SwarmService",
     );
   }
 }

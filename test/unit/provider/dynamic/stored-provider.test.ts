@@ -4,25 +4,25 @@ import { createRequire } from "module";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { hooksProvider, HOOKS_ENTRY, storedProviderText } from "../../../../provider/dynamic/hooks-provider";
+import { HOOKS_ENTRY, storedProviderText } from "../../../../provider/dynamic/hooks-provider";
 import { renewingPathBoundProvider, storesPathBoundProvider } from "../../../../provider/dynamic/stored-provider";
 import type { hooksFor, HooksKind } from "../../../../provider/provider-hooks";
 
 const ROOT = path.resolve(__dirname, "../../../..");
 const PATH_BOUND: Record<string, string> = JSON.parse(fs.readFileSync(path.join(ROOT, "test/e2e/fixtures/path-bound-providers.json"), "utf8"));
-const KINDS: HooksKind[] = ["volume", "deployment", "job", "persistent-container", "network"];
-
-/** The text Pulumi stores in state when it serialises a provider object itself (a SwarmService's provider). */
-async function serialisedText(kind: HooksKind): Promise<string> {
-  const provider = hooksProvider(kind);
-  return (await pulumi.runtime.serializeFunction(() => provider, { exportName: "handler" })).text;
-}
+const KINDS: HooksKind[] = ["volume", "deployment", "job", "persistent-container", "network", "swarm-service"];
 
 /** The provider a stored text makes, loaded as Pulumi's dynamic provider loads it: a module whose `handler()` returns it. */
 function loadStored(text: string): pulumi.dynamic.ResourceProvider {
   const module = { exports: {} as { handler(): pulumi.dynamic.ResourceProvider } };
   new Function("exports", "require", "module", text)(module.exports, require, module);
   return module.exports.handler();
+}
+
+/** The text Pulumi stores when it serialises the provider object itself, as `pulumi.dynamic.Resource` does (berth 0.2.0's SwarmService). */
+async function serialisedText(kind: HooksKind): Promise<string> {
+  const provider = loadStored(storedProviderText(kind));
+  return (await pulumi.runtime.serializeFunction(() => provider, { exportName: "handler" })).text;
 }
 
 describe("the provider stored in state", () => {
@@ -34,8 +34,8 @@ describe("the provider stored in state", () => {
     expect(text).not.toMatch(/"\/[^"]*\/(dist|provider)\//);
   });
 
-  // Networks came after 0.1.0: no path-bound provider of one exists.
-  it.each(KINDS.filter((kind) => kind !== "network"))("of a %s is recognised as portable, while berth 0.1.0's path-bound one is not", async (kind) => {
+  // Networks and swarm services came after 0.1.0: no path-bound provider of either exists.
+  it.each(KINDS.filter((kind) => kind !== "network" && kind !== "swarm-service"))("of a %s is recognised as portable, while berth 0.1.0's path-bound one is not", async (kind) => {
     expect(storesPathBoundProvider({ __provider: storedProviderText(kind) })).toBe(false);
     expect(storesPathBoundProvider({ __provider: await serialisedText(kind) })).toBe(false);
     expect(storesPathBoundProvider({ __provider: PATH_BOUND[kind] })).toBe(true);
