@@ -31,12 +31,21 @@ interface Tool {
   dispose(): void;
 }
 
+/**
+ * How often the peers' healthchecks run in P8 at LARGE. Elsewhere they run
+ * every 100 ms, to gate a create as closely as berth's probe; P8 times only
+ * previews, and hundreds of containers each running `wget` every 100 ms would
+ * overload two cores.
+ */
+const LARGE_HEALTH_INTERVAL = "30s";
+
 class PulumiTool implements Tool {
   readonly service: string;
   private readonly stack: BenchStack;
 
-  constructor(readonly name: string, program: string, label: string, count: number, parent?: string, plugin?: string) {
-    this.stack = new BenchStack(program, label, { count: String(count) }, parent);
+  constructor(readonly name: string, program: string, label: string, count: number, options: { parent?: string; plugin?: string; healthInterval?: string } = {}) {
+    const { parent, plugin, healthInterval } = options;
+    this.stack = new BenchStack(program, label, { count: String(count), ...(healthInterval ? { healthInterval } : {}) }, parent);
     if (plugin) this.stack.pulumi(["plugin", "install", "resource", "docker", PULUMI_DOCKER_VERSION, "--file", plugin]);
     this.service = `bench-${label}-0`;
   }
@@ -56,7 +65,7 @@ class TerraformTool implements Tool {
   readonly service: string;
   private readonly dir: string;
 
-  constructor(label: string, private readonly count: number, private readonly cliConfig: string) {
+  constructor(label: string, private readonly count: number, private readonly cliConfig: string, private readonly healthInterval?: string) {
     const project = `bench-${label}-${process.pid}`;
     this.dir = path.join(ROOT, ".berth", "bench", project);
     this.service = `${project}-0`;
@@ -68,7 +77,7 @@ class TerraformTool implements Tool {
   }
 
   private vars(release: string): void {
-    fs.writeFileSync(path.join(this.dir, "terraform.tfvars"), `project = "${path.basename(this.dir)}"\nservices = ${this.count}\nrelease = "${release}"\n`);
+    fs.writeFileSync(path.join(this.dir, "terraform.tfvars"), `project = "${path.basename(this.dir)}"\nservices = ${this.count}\nrelease = "${release}"\n${this.healthInterval ? `health_interval = "${this.healthInterval}"\n` : ""}`);
   }
 
   private terraform(args: string[]): void {
@@ -169,7 +178,7 @@ async function main() {
 async function sideBySide(plugin: string, terraform: boolean): Promise<void> {
   const tools: Tool[] = [
     new PulumiTool("berth", "peer-berth", "peer-berth", 20),
-    new PulumiTool("@pulumi/docker", "peer-pulumi-docker", "peer-pd", 20, PEERS_DIR, plugin),
+    new PulumiTool("@pulumi/docker", "peer-pulumi-docker", "peer-pd", 20, { parent: PEERS_DIR, plugin }),
     ...(terraform ? [new TerraformTool("peer-tf", 20, bootstrap("terraform-docker"))] : []),
   ];
   try {
@@ -191,7 +200,7 @@ async function sideBySide(plugin: string, terraform: boolean): Promise<void> {
 async function fixedCosts(plugin: string, terraform: boolean): Promise<void> {
   const stacks = (count: number): Tool[] => [
     new PulumiTool("berth", "peer-berth", `peer-berth-${count}`, count),
-    new PulumiTool("@pulumi/docker", "peer-pulumi-docker", `peer-pd-${count}`, count, PEERS_DIR, plugin),
+    new PulumiTool("@pulumi/docker", "peer-pulumi-docker", `peer-pd-${count}`, count, { parent: PEERS_DIR, plugin }),
     ...(terraform ? [new TerraformTool(`peer-tf-${count}`, count, bootstrap("terraform-docker"))] : []),
   ];
   for (const [what, count] of [["an empty stack", 0], ["a stack of one service", 1]] as const) {
@@ -207,23 +216,33 @@ async function fixedCosts(plugin: string, terraform: boolean): Promise<void> {
   }
 }
 
-/** P8 at LARGE services: no-op previews side by side, berth against each peer. */
+/**
+ * P8 at LARGE services: no-op previews side by side, berth against each peer,
+ * one peer's stack at a time beside berth's (three stacks of LARGE containers
+ * at once overload two cores).
+ */
 async function large(plugin: string, terraform: boolean): Promise<void> {
   const berth = new PulumiTool("berth", "peer-berth", "peer-berth-large", LARGE);
   // Terraform first: its row is the closer one, and @pulumi/docker's previews of LARGE are the longest part.
-  const peers: Tool[] = [
-    ...(terraform ? [new TerraformTool("peer-tf-large", LARGE, bootstrap("terraform-docker"))] : []),
-    new PulumiTool("@pulumi/docker", "peer-pulumi-docker", "peer-pd-large", LARGE, PEERS_DIR, plugin),
+  const peers: Array<() => Tool> = [
+    ...(terraform ? [() => new TerraformTool("peer-tf-large", LARGE, bootstrap("terraform-docker"), LARGE_HEALTH_INTERVAL)] : []),
+    () => new PulumiTool("@pulumi/docker", "peer-pulumi-docker", "peer-pd-large", LARGE, { parent: PEERS_DIR, plugin, healthInterval: LARGE_HEALTH_INTERVAL }),
   ];
+  const preview = (tool: Tool) => async () => timed(async () => tool.preview());
   try {
-    for (const tool of [berth, ...peers]) tool.up();
-    const preview = (tool: Tool) => async () => timed(async () => tool.preview());
-    for (const peer of peers) {
-      const vs = peer.name === "Terraform" ? "Terraform + kreuzwerker/docker 4.6" : "@pulumi/docker 5.2 (stand-in plugin)";
-      print(row(`P8@${LARGE}`, `no-op preview / plan of ${LARGE} vs ${vs}`, await pairs(RUNS, preview(berth), preview(peer)), 1.0));
+    berth.up();
+    for (const make of peers) {
+      const peer = make();
+      try {
+        peer.up();
+        const vs = peer.name === "Terraform" ? "Terraform + kreuzwerker/docker 4.6" : "@pulumi/docker 5.2 (stand-in plugin)";
+        print(row(`P8@${LARGE}`, `no-op preview / plan of ${LARGE} vs ${vs}`, await pairs(RUNS, preview(berth), preview(peer)), 1.0));
+      } finally {
+        peer.dispose();
+      }
     }
   } finally {
-    for (const tool of [berth, ...peers]) tool.dispose();
+    berth.dispose();
   }
 }
 

@@ -1,5 +1,6 @@
 # P7–P10, Terraform's side: the same services as peer-berth through
-# kreuzwerker/docker 4.6.0, gated by a 100 ms healthcheck and `wait`.
+# kreuzwerker/docker 4.6.0, gated by a healthcheck (every 100 ms unless
+# health_interval says otherwise) and `wait`.
 terraform {
   required_providers {
     docker = {
@@ -14,6 +15,10 @@ variable "services" { type = number }
 variable "release" {
   type    = string
   default = "0"
+}
+variable "health_interval" {
+  type    = string
+  default = "100ms"
 }
 
 resource "docker_container" "web" {
@@ -30,7 +35,7 @@ resource "docker_container" "web" {
   }
   healthcheck {
     test     = ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1/"]
-    interval = "100ms"
+    interval = var.health_interval
     timeout  = "1s"
     retries  = 1000
   }
