@@ -7,6 +7,7 @@ import * as persistent from "../provider/persistent/persistent-container-hooks";
 import { containerLogTail } from "../provider/docker/container-logs";
 import { median, pairs, percentile, row, timed } from "./stats";
 import { rawCreateStartProbe, rawStopRemove } from "./raw-docker";
+import { PRINT_WALL_CLOCK, printedWallClockMs } from "../test/support/container-clock";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const project = `bench-${process.pid}`;
@@ -49,19 +50,19 @@ async function p1(): Promise<string> {
   return row("P1", "Deployment create→ready (hooks) vs raw dockerode create+start+same HTTP probe", result, 1.05);
 }
 
-// busybox `adjtimex` prints the shared wall clock to the microsecond just before httpd listens.
+// The container prints the wall clock just before httpd listens.
 async function p3(): Promise<string> {
   const lags: number[] = [];
   for (let i = 0; i < RUNS * 3; i++) {
     const delay = (0.3 + Math.random() * 0.7).toFixed(2);
     const props = await deploymentProps(`p3-${n++}`, {
-      command: ["sh", "-c", `sleep ${delay}; adjtimex | grep -E 'tv_(sec|usec)'; exec httpd -f -p 80 -h /www`],
+      command: ["sh", "-c", `sleep ${delay}; ${PRINT_WALL_CLOCK}; exec httpd -f -p 80 -h /www`],
       readiness: { httpGet: { port: "http" } },
     });
     const { id, outs } = await deployments.create(props);
     const returned = Date.now();
     const log = await containerLogTail(docker, id, { lines: 10, redact: (text) => text, settled: true });
-    const opened = Number(/tv_sec:\s+(\d+)/.exec(log)![1]) * 1000 + Number(/tv_usec:\s+(\d+)/.exec(log)![1]) / 1000;
+    const opened = printedWallClockMs(log);
     lags.push(returned - opened);
     await deployments.delete(id, outs);
   }

@@ -1,22 +1,16 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { containerLogTail, waitUntilReady } from "../../../../provider/readiness";
+import { PRINT_WALL_CLOCK, printedWallClockMs } from "../../../support/container-clock";
 import { gateFixture, readiness } from "./gate-fixture";
 
 const fixture = gateFixture("it-readiness-lag");
 afterAll(() => fixture.cleanup());
 
-// busybox `adjtimex` prints the kernel's wall clock, which containers share with the host.
-// It runs just before httpd starts listening, so the lag measured from it is an upper bound.
-const OPEN_AFTER_DELAY = "sleep 1; adjtimex | grep -E 'status|tv_(sec|usec)'; exec httpd -f -p 80 -h /www";
-// With this status bit set (by a time daemon), the kernel gives `tv_usec` in nanoseconds.
-const STA_NANO = 0x2000;
+// The container prints the wall clock just before httpd starts listening, so the lag measured from it is an upper bound.
+const OPEN_AFTER_DELAY = `sleep 1; ${PRINT_WALL_CLOCK}; exec httpd -f -p 80 -h /www`;
 
 async function openedAtMs(docker: Parameters<typeof containerLogTail>[0], id: string): Promise<number> {
-  const log = await containerLogTail(docker, id, { lines: 10, redact: (text) => text, settled: true });
-  const sec = Number(/time\.tv_sec:\s+(\d+)/.exec(log)?.[1]);
-  const fraction = Number(/time\.tv_usec:\s+(\d+)/.exec(log)?.[1]);
-  const status = Number(/status:\s+(\d+)/.exec(log)?.[1]);
-  return sec * 1000 + fraction / (status & STA_NANO ? 1e6 : 1e3);
+  return printedWallClockMs(await containerLogTail(docker, id, { lines: 10, redact: (text) => text, settled: true }));
 }
 
 describe("readiness detection lag", () => {
