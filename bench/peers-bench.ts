@@ -136,6 +136,7 @@ interface Samples {
 }
 
 const print = (line: string) => console.log(line);
+const peerLabel = (tool: Tool) => (tool.name === "Terraform" ? "Terraform + kreuzwerker/docker 4.6" : "@pulumi/docker 5.2 (stand-in plugin)");
 const paired = (a: number[], b: number[]): Paired => ({ a, b, ratios: a.map((x, i) => x / b[i]) });
 
 /** P7, P8 (20), P9, P10: each tool's whole cycle in turn, berth, @pulumi/docker, Terraform, run after run. */
@@ -184,7 +185,7 @@ async function sideBySide(plugin: string, terraform: boolean): Promise<void> {
   try {
     const [berth, ...peers] = await cycles(tools);
     for (const [p, peer] of peers.entries()) {
-      const vs = `vs ${tools[p + 1].name === "Terraform" ? "Terraform + kreuzwerker/docker 4.6" : "@pulumi/docker 5.2 (stand-in plugin)"}`;
+      const vs = `vs ${peerLabel(tools[p + 1])}`;
       print(row("P7", `gated create of 20 web services ${vs}`, paired(berth.up, peer.up), 1.0));
       print(row("P8", `no-op preview / plan of 20 ${vs}`, paired(berth.preview, peer.preview), 1.0));
       print(row("P9", `destroy of 20 ${vs}`, paired(berth.destroy, peer.destroy), 1.0));
@@ -235,8 +236,7 @@ async function large(plugin: string, terraform: boolean): Promise<void> {
       const peer = make();
       try {
         peer.up();
-        const vs = peer.name === "Terraform" ? "Terraform + kreuzwerker/docker 4.6" : "@pulumi/docker 5.2 (stand-in plugin)";
-        print(row(`P8@${LARGE}`, `no-op preview / plan of ${LARGE} vs ${vs}`, await pairs(RUNS, preview(berth), preview(peer)), 1.0));
+        print(row(`P8@${LARGE}`, `no-op preview / plan of ${LARGE} vs ${peerLabel(peer)}`, await pairs(RUNS, preview(berth), preview(peer)), 1.0));
       } finally {
         peer.dispose();
       }

@@ -21,9 +21,8 @@ afterAll(async () => {
   registry.dispose();
 });
 
-
 describe("what `pulumi up` shows while hosts pull a large image", () => {
-  it("shows each host's pull on the resource's row in the live view: layers done and MiB downloaded", { timeout: 300_000 }, async () => {
+  it("shows each host's pull in the live view, named by resource and host: layers done and MiB downloaded", { timeout: 300_000 }, async () => {
     await program.init({ hosts: JSON.stringify(hosts), image: reference, registry: registry.address, containerName: `${program.project}-node` }, { registryPassword: registry.password() });
     const screen = await program.upInTerminal();
     for (const host of hosts) {
